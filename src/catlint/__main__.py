@@ -1,0 +1,5 @@
+import sys
+
+from catlint.cli import main
+
+sys.exit(main())

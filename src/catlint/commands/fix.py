@@ -1,0 +1,66 @@
+"""catlint fix: apply safe fixes (and unsafe ones when asked), write only what changed."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+
+from catlint.commands.common import add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error
+from catlint.errors import CatlintError
+from catlint.fixer import fix_document
+from catlint.reporters import Run, render
+from catlint.source import encode
+from catlint.writer import write_atomically
+
+HELP = "repair and normalise catalogue files in place"
+
+
+def add_arguments(parser) -> None:
+    add_file_arguments(parser)
+    add_selection_arguments(parser)
+    parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes and write nothing")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that change values (review them)")
+
+
+def run(arguments) -> int:
+    failed = changed_any = remaining_any = False
+    for path in files_of(arguments):
+        try:
+            changed, remaining = _fix_file(path, arguments)
+        except CatlintError as error:
+            report_error(error)
+            failed = True
+            continue
+        changed_any |= changed
+        remaining_any |= any(d.severity in ("error", "warning") for d in remaining)
+    if failed:
+        return 2
+    return 1 if remaining_any or (arguments.diff and changed_any) else 0
+
+
+def _fix_file(path: str, arguments) -> tuple[bool, list]:
+    config = config_for(path, arguments)
+    document = load(path, config)
+    result = fix_document(document, config, unsafe=arguments.unsafe_fixes)
+    if not result.converged:
+        raise CatlintError(f"{path}: fixes did not settle after several rounds; nothing written")
+    data = encode(document.source, result.text)
+    changed = data != document.source.data
+    if arguments.diff:
+        sys.stdout.write(_diff(path, document.text, result.text, document.source, changed))
+        return changed, result.remaining
+    if changed:
+        write_atomically(path, data)
+    if result.remaining:
+        sys.stdout.write(render("text", result.remaining, Run((path,), ())))
+    if changed:
+        print(f"{path}: fixed {result.fixed} problem{'s' if result.fixed != 1 else ''}" + ("; rewritten as UTF-8" if not document.source.is_utf8 else ""))
+    return changed, result.remaining
+
+
+def _diff(path: str, before: str, after: str, source, changed: bool) -> str:
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}")
+    text = "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+    if changed and not text:
+        text = f"--- a/{path}\n+++ b/{path}\n@@ encoding: {source.encoding} -> utf-8 @@\n"
+    return text

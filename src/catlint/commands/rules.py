@@ -1,0 +1,37 @@
+"""catlint rules / catlint rule CODE: what the rules are and why."""
+
+from __future__ import annotations
+
+from catlint.errors import CatlintError
+from catlint.rules import all_rules, find_rule
+
+
+class ListRules:
+    HELP = "list the rules: code, name, severity, fixability, summary"
+
+    @staticmethod
+    def add_arguments(parser) -> None:
+        pass
+
+    @staticmethod
+    def run(arguments) -> int:
+        for rule in all_rules():
+            print(f"{rule.code}  {rule.name:<28} {rule.severity:<8} fix:{rule.fix:<9} {rule.summary}")
+        return 0
+
+
+class ShowRule:
+    HELP = "print one rule's documentation"
+
+    @staticmethod
+    def add_arguments(parser) -> None:
+        parser.add_argument("rule", metavar="CODE", help="rule code or name, e.g. CAT102 or invalid-count")
+
+    @staticmethod
+    def run(arguments) -> int:
+        rule = find_rule(arguments.rule)
+        if rule is None:
+            raise CatlintError(f"no rule {arguments.rule!r} (see `catlint rules`)")
+        print(f"{rule.code} {rule.name} (default severity: {rule.severity}; fix: {rule.fix})\n")
+        print(rule.documentation)
+        return 0

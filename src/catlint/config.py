@@ -1,0 +1,138 @@
+"""Configuration: `[tool.catlint]` in pyproject.toml or a catlint.toml, found by walking up.
+
+Configuration is data only: it is parsed as TOML and checked against the keys
+below; nothing in it is imported or executed. Precedence: defaults < file < CLI.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from catlint.diagnostics import SEVERITIES
+from catlint.errors import CatlintError
+
+TABLE_STYLES = ("keep", "aligned", "compact")
+
+
+@dataclass(frozen=True)
+class RowIgnore:
+    source: str
+    codes: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None
+    select: tuple[str, ...] = ("CAT",)
+    ignore: tuple[str, ...] = ()
+    severity: dict = field(default_factory=dict)
+    per_row_ignores: tuple[RowIgnore, ...] = ()
+    schema: str | None = None
+    table_style: str = "keep"
+
+    def with_cli(self, select=None, ignore=None) -> "Config":
+        changed = self
+        if select:
+            changed = replace(changed, select=tuple(select))
+        if ignore:
+            changed = replace(changed, ignore=tuple(ignore))
+        return changed
+
+    def enabled(self, code: str, name: str) -> bool:
+        return _matches(self.select, code, name) and not _matches(self.ignore, code, name)
+
+
+def _matches(selectors, code: str, name: str) -> bool:
+    return any(code.startswith(selector.upper()) or selector.lower() == name for selector in selectors)
+
+
+def find_config(start: str) -> Path | None:
+    """The nearest catlint.toml, or pyproject.toml with a [tool.catlint] table, above `start`."""
+    directory = Path(start).resolve()
+    directory = directory if directory.is_dir() else directory.parent
+    for folder in (directory, *directory.parents):
+        candidate = folder / "catlint.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and "catlint" in _read_toml(candidate).get("tool", {}):
+            return candidate
+    return None
+
+
+def load_config(start: str, explicit: str | None = None) -> Config:
+    path = Path(explicit) if explicit else find_config(start)
+    if path is None:
+        return Config()
+    document = _read_toml(path)
+    table = document.get("tool", {}).get("catlint", {}) if path.name == "pyproject.toml" else document
+    return parse_config(table, str(path))
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise CatlintError(f"{path}: cannot read the configuration: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise CatlintError(f"{path}: invalid TOML: {error}") from None
+
+
+_KEYS = ("select", "ignore", "severity", "per-row-ignores", "schema", "table-style")
+
+
+def parse_config(table: dict, path: str) -> Config:
+    def fail(key: str, problem: str):
+        raise CatlintError(f"{path}: [tool.catlint] {key}: {problem}")
+
+    for key in table:
+        if key not in _KEYS:
+            fail(key, f"unknown key (allowed: {', '.join(_KEYS)})")
+    values = {"path": path}
+    for key in ("select", "ignore"):
+        if key in table:
+            values[key] = tuple(_string_list(table[key], lambda problem, key=key: fail(key, problem)))
+    severity = table.get("severity", {})
+    if not isinstance(severity, dict):
+        fail("severity", "must be a table of rule code = severity")
+    for code, level in severity.items():
+        if level not in SEVERITIES:
+            fail(f"severity.{code}", f"{level!r} is not one of {', '.join(SEVERITIES)}")
+    values["severity"] = {code.upper(): level for code, level in severity.items()}
+    values["per_row_ignores"] = tuple(_row_ignores(table.get("per-row-ignores", []), fail))
+    if "schema" in table:
+        if not isinstance(table["schema"], str):
+            fail("schema", "must be a path")
+        values["schema"] = str((Path(path).parent / table["schema"]))
+    style = table.get("table-style", "keep")
+    if style not in TABLE_STYLES:
+        fail("table-style", f"{style!r} is not one of {', '.join(TABLE_STYLES)}")
+    values["table_style"] = style
+    return Config(**values)
+
+
+def _string_list(value, fail) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        fail("must be a list of rule codes or names")
+    return value
+
+
+def _row_ignores(entries, fail):
+    if not isinstance(entries, list):
+        fail("per-row-ignores", "must be an array of tables with source, codes and reason")
+    for index, entry in enumerate(entries):
+        key = f"per-row-ignores[{index}]"
+        if not isinstance(entry, dict):
+            fail(key, "must be a table with source, codes and reason")
+        unknown = set(entry) - {"source", "codes", "reason"}
+        if unknown:
+            fail(f"{key}.{sorted(unknown)[0]}", "unknown key (allowed: source, codes, reason)")
+        for required in ("source", "reason"):
+            if not isinstance(entry.get(required), str) or not entry[required].strip():
+                fail(f"{key}.{required}", "is required and must be a non-empty string")
+        codes = _string_list(entry.get("codes"), lambda problem: fail(f"{key}.codes", problem))
+        yield RowIgnore(entry["source"], tuple(code.upper() for code in codes), entry["reason"])

@@ -1,0 +1,52 @@
+"""Diagnostics and fixes as plain values, ordered by position."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """1-based line ("row") and column in Unicode code points."""
+
+    row: int
+    column: int
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace the text from `location` up to, not including, `end_location` with `content`."""
+
+    location: Position
+    end_location: Position
+    content: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    applicability: str  # "safe" or "unsafe"
+    message: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    filename: str
+    code: str
+    name: str
+    severity: str
+    message: str
+    location: Position
+    end_location: Position
+    fix: Fix | None = None
+    # What the finding is about, independent of its line: used for stable fingerprints.
+    subject: tuple[str, ...] = field(default=(), compare=False)
+
+    def sort_key(self):
+        return (self.filename, self.location, self.end_location, self.code, self.message)
+
+
+def sort_diagnostics(diagnostics) -> list[Diagnostic]:
+    return sorted(diagnostics, key=Diagnostic.sort_key)

@@ -1,0 +1,131 @@
+"""Text to catalogue: the table, its column mapping and one typed record per row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from catlint import inline, values
+from catlint.errors import CatlintError
+from catlint.schema import Column, Schema
+from catlint.source import Source, split_lines
+from catlint.table import Cell, Row, Table, find_tables
+
+MISSING = object()
+
+
+@dataclass
+class FieldValue:
+    """One cell read as its column's type: `value` when it parses, else `error`."""
+
+    column: Column
+    cell: Cell
+    value: Any = None
+    error: str | None = None
+
+
+@dataclass
+class Record:
+    row: Row
+    fields: dict[str, FieldValue] = field(default_factory=dict)
+
+    def value(self, name: str, default=None):
+        found = self.fields.get(name)
+        return default if found is None or found.error else found.value
+
+    def as_dict(self, notes: dict[str, str]) -> dict:
+        """The exported record: schema field order, counts as {value, bound[, note]}, then `line`."""
+        record = {}
+        for name, found in self.fields.items():
+            if found.error is None:
+                record[name] = _exported(found.value, notes)
+        record["line"] = self.row.line
+        return record
+
+
+def _exported(value, notes: dict[str, str]):
+    if isinstance(value, values.Count):
+        count = {"value": value.value, "bound": value.bound}
+        if value.marker and value.marker in notes:
+            count["note"] = notes[value.marker]
+        return count
+    return value
+
+
+@dataclass
+class Document:
+    path: str
+    source: Source
+    text: str
+    lines: list[str]
+    endings: list[str]
+    table: Table
+    columns: list[Column | None]
+    records: list[Record]
+    schema: Schema
+    other_tables: list[Table] = field(default_factory=list)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Text offset of each line's start, and of the end of the text."""
+        starts, offset = [], 0
+        for content, ending in zip(self.lines, self.endings):
+            starts.append(offset)
+            offset += len(content) + len(ending)
+        starts.append(offset)
+        return starts
+
+    @property
+    def notes(self) -> dict[str, str]:
+        return {note.marker: values.clean_text(note.text) for note in self.table.footnotes}
+
+    def exported_records(self) -> list[dict]:
+        notes = self.notes
+        return [record.as_dict(notes) for record in self.records]
+
+
+def parse_document(source: Source, schema: Schema, text: str | None = None) -> Document:
+    """Find the catalogue table in `text` (default: the source's text) and read its rows."""
+    text = source.text if text is None else text
+    if not text.strip():
+        raise CatlintError(f"{source.path}: empty file, no catalogue table")
+    pairs = split_lines(text)
+    lines = [content for content, _ in pairs]
+    tables = find_tables(lines)
+    if not tables:
+        raise CatlintError(f"{source.path}: no Markdown table found")
+    for table in tables:
+        columns = [schema.column_for_header(inline.plain_text(cell.text)) for cell in table.header.cells]
+        if sum(column is not None for column in columns) >= 2:
+            records = [read_record(row, columns, schema) for row in table.rows]
+            others = [other for other in tables if other is not table]
+            return Document(source.path, source, text, lines, [eol for _, eol in pairs], table, columns, records, schema, others)
+    names = ", ".join(column.header for column in schema.columns[:3])
+    raise CatlintError(f"{source.path}: no catalogue table: none of its {len(tables)} table(s) has columns such as {names}")
+
+
+def read_record(row: Row, columns: list[Column | None], schema: Schema) -> Record:
+    record = Record(row)
+    for column, cell in zip(columns, row.cells):
+        if column is not None and column.field not in record.fields:
+            record.fields[column.field] = read_cell(column, cell, schema)
+    return record
+
+
+def read_cell(column: Column, cell: Cell, schema: Schema) -> FieldValue:
+    found = FieldValue(column, cell)
+    try:
+        found.value = _READERS[column.kind](cell.text, column.field, schema)
+    except values.CellValueError as error:
+        found.error = str(error)
+    return found
+
+
+_READERS = {
+    "text": lambda text, field, schema: values.clean_text(inline.plain_text(text)),
+    "link": lambda text, field, schema: values.clean_text(inline.link_target(text)),
+    "list": lambda text, field, schema: values.parse_list(inline.plain_text(text), field, schema),
+    "term": lambda text, field, schema: values.parse_term(inline.plain_text(text), field, schema),
+    "count": lambda text, field, schema: values.parse_count(inline.plain_text(text), schema),
+}

@@ -1,0 +1,5 @@
+"""The one exception that means: stop, say one line, exit 2."""
+
+
+class CatlintError(Exception):
+    """Bad input, bad usage or bad configuration; the message is one line for the user."""

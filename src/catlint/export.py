@@ -1,0 +1,65 @@
+"""Records out: JSON, JSON Lines or CSV. Only records valid against the schema are written."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+
+def valid_records(document) -> tuple[list[dict], list[tuple[int, str]]]:
+    """(records that validate, [(line, reason)] for rows left out)."""
+    schema = document.schema
+    required = [name for name in schema.document.get("required", []) if name != "line"]
+    kept, left_out = [], []
+    for record, exported in zip(document.records, document.exported_records()):
+        problems = [name for name, found in record.fields.items() if found.error or schema.field_errors(name, exported.get(name))]
+        problems += [name for name in required if name not in record.fields]
+        if problems:
+            left_out.append((record.row.line, ", ".join(dict.fromkeys(problems))))
+        else:
+            kept.append(exported)
+    return kept, left_out
+
+
+def to_json(records: list[dict]) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_jsonl(records: list[dict]) -> str:
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+
+
+def to_csv(records: list[dict], schema) -> str:
+    """Lists joined with ", "; each count becomes value, bound and note columns."""
+    header = []
+    for column in schema.columns:
+        if column.kind == "count":
+            header += [column.field, f"{column.field}_bound", f"{column.field}_note"]
+        else:
+            header.append(column.field)
+    header.append("line")
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow(_flat(record, schema))
+    return buffer.getvalue()
+
+
+def _flat(record: dict, schema) -> dict:
+    flat = {"line": record["line"]}
+    for column in schema.columns:
+        value = record.get(column.field)
+        if column.kind == "count":
+            flat[column.field] = "" if value is None else value["value"]
+            flat[f"{column.field}_bound"] = "" if value is None else value["bound"]
+            flat[f"{column.field}_note"] = "" if value is None else value.get("note", "")
+        elif isinstance(value, list):
+            flat[column.field] = ", ".join(value)
+        else:
+            flat[column.field] = value
+    return flat
+
+
+FORMATS = {"json": lambda records, schema: to_json(records), "jsonl": lambda records, schema: to_jsonl(records), "csv": to_csv}

@@ -1,0 +1,107 @@
+"""Apply the fixes of diagnostics until the text is stable, and prove nothing was lost.
+
+Each round applies the non-overlapping fixes (whole fixes, first by position),
+re-parses and re-checks. Fixes from rules that repair values (encoding
+damage) and unsafe fixes run in rounds of their own; every other round must
+leave the records exactly as they were, or nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from catlint.check import check_document
+from catlint.document import parse_document
+from catlint.errors import CatlintError
+from catlint.rules import find_rule
+
+MAX_ROUNDS = 10
+
+
+@dataclass
+class FixResult:
+    text: str
+    remaining: list
+    fixed: int
+    converged: bool
+
+
+def fix_document(document, config, unsafe: bool = False) -> FixResult:
+    fixed = 0
+    for _ in range(MAX_ROUNDS):
+        diagnostics = check_document(document, config)
+        wanted = [d for d in diagnostics if d.fix and (unsafe or d.fix.applicability == "safe")]
+        if not wanted:
+            return FixResult(document.text, diagnostics, fixed, True)
+        round_fixes = _this_round(wanted)
+        chosen = _non_overlapping(document, round_fixes)
+        text = apply_edits(document.text, document, [edit for d in chosen for edit in d.fix.edits])
+        if text == document.text:
+            return FixResult(document.text, diagnostics, fixed, True)
+        fixed_document = parse_document(document.source, document.schema, text)
+        if not _changes_values(round_fixes[0]):
+            _prove_lossless(document, fixed_document, chosen)
+        document, fixed = fixed_document, fixed + len(chosen)
+    return FixResult(document.text, check_document(document, config), fixed, False)
+
+
+def _changes_values(diagnostic) -> bool:
+    rule = find_rule(diagnostic.code)
+    return diagnostic.fix.applicability == "unsafe" or bool(getattr(rule.module, "CHANGES_VALUES", False))
+
+
+def _this_round(wanted: list) -> list:
+    """Value-changing fixes first and alone, so every other round can be checked for equality."""
+    changing = [d for d in wanted if _changes_values(d)]
+    return changing or wanted
+
+
+def _non_overlapping(document, diagnostics: list) -> list:
+    chosen, taken = [], []
+    for diagnostic in sorted(diagnostics, key=lambda d: (min(e.location for e in d.fix.edits), d.code)):
+        ranges = [_offsets(document, edit) for edit in diagnostic.fix.edits]
+        if any(_overlap(a, b) for a in ranges for b in taken):
+            continue
+        chosen.append(diagnostic)
+        taken.extend(ranges)
+    return chosen
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    if a[0] == a[1] or b[0] == b[1]:  # an insertion conflicts with anything touching its point
+        return a[0] <= b[1] and b[0] <= a[1]
+    return max(a[0], b[0]) < min(a[1], b[1])
+
+
+def _offsets(document, edit) -> tuple[int, int]:
+    starts = document.line_starts
+    return (starts[edit.location.row - 1] + edit.location.column - 1, starts[edit.end_location.row - 1] + edit.end_location.column - 1)
+
+
+def apply_edits(text: str, document, edits) -> str:
+    first, last = document.table.first_line, document.table.last_line
+    pieces, cursor = [], 0
+    for edit in sorted(edits, key=lambda e: (e.location, e.end_location)):
+        if not (first <= edit.location.row and edit.end_location.row <= last + 1):
+            raise CatlintError(f"{document.path}: internal error: a fix reaches outside the table (line {edit.location.row}); nothing written")
+        start, end = _offsets(document, edit)
+        pieces += [text[cursor:start], edit.content]
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _prove_lossless(before, after, chosen) -> None:
+    if _record_values(before) != _record_values(after):
+        codes = ", ".join(sorted({d.code for d in chosen}))
+        raise CatlintError(f"{before.path}: internal error: the fixes of {codes} would change the table's values; nothing written")
+
+
+def _record_values(document) -> list[str]:
+    """The rows as a sorted multiset of values, without line numbers: order and layout do not count."""
+    rows = []
+    for record in document.exported_records():
+        record.pop("line")
+        rows.append(json.dumps(record, sort_keys=True, ensure_ascii=False))
+    return sorted(rows)

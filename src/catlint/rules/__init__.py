@@ -1,0 +1,94 @@
+"""The rule registry.
+
+A rule is a module with `CODE` (CAT + number: 0xx structure, 1xx values,
+2xx normal form, 3xx consistency, 4xx security, 5xx links), a kebab-case
+`NAME`, a default `SEVERITY`, `FIX` ("never", "safe", "unsafe" or
+"sometimes"), a docstring (summary, rationale, failing and passing examples)
+and `check(document)`, a generator of Findings. The runner stamps each
+Finding with the rule's identity and the configured severity.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+from catlint.diagnostics import Edit, Fix, Position
+from catlint.table import Span
+
+RULE_MODULES = (
+    "ragged_row",
+    "footnote_renders_as_row",
+    "unknown_column",
+    "missing_column",
+    "duplicate_column",
+    "not_utf8",
+    "schema_violation",
+    "invalid_count",
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    location: Position
+    end_location: Position
+    message: str
+    fix: Fix | None = None
+    subject: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    fix: str
+    module: ModuleType
+
+    @property
+    def summary(self) -> str:
+        return (self.module.__doc__ or "").strip().splitlines()[0]
+
+    @property
+    def documentation(self) -> str:
+        return (self.module.__doc__ or "").strip()
+
+    def check(self, document):
+        return self.module.check(document)
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> tuple[Rule, ...]:
+    rules = []
+    for name in RULE_MODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        rules.append(Rule(module.CODE, module.NAME, module.SEVERITY, module.FIX, module))
+    return tuple(sorted(rules, key=lambda rule: rule.code))
+
+
+def find_rule(code_or_name: str) -> Rule | None:
+    wanted = code_or_name.strip()
+    return next((rule for rule in all_rules() if wanted.upper() == rule.code or wanted.lower() == rule.name), None)
+
+
+def at_span(span: Span, message: str, fix: Fix | None = None, subject: tuple[str, ...] = ()) -> Finding:
+    return Finding(Position(span.line, span.start), Position(span.line, span.end), message, fix, subject)
+
+
+def replace(span: Span, content: str, message: str, applicability: str = "safe") -> Fix:
+    edit = Edit(Position(span.line, span.start), Position(span.line, span.end), content)
+    return Fix(applicability, message, (edit,))
+
+
+def line_span(document, line: int) -> Span:
+    return Span(line, 1, len(document.lines[line - 1]) + 1)
+
+
+def row_subject(record_or_row, document=None) -> tuple[str, ...]:
+    """A finding's stable identity: the row's source name rather than its line."""
+    fields = getattr(record_or_row, "fields", None)
+    if fields and "source" in fields:
+        return (str(fields["source"].value or fields["source"].cell.text),)
+    return (getattr(record_or_row, "text", "").strip(),)

@@ -1,0 +1,35 @@
+"""A footnote line directly under the table renders as one more table row.
+
+GFM ends a table only at a blank line, so GitHub, markdownlint, prettier and
+mdformat all read a footnote glued under the last row as a one-cell row.
+catlint reads it as the footnote it is and inserts the blank line.
+
+Fails:
+    | SCMR Consensus Data | 193¹ |
+    ¹ Number of MRI slices
+
+Passes:
+    | SCMR Consensus Data | 193¹ |
+
+    ¹ Number of MRI slices
+"""
+
+from catlint.diagnostics import Edit, Fix, Position
+from catlint.rules import Finding
+
+CODE = "CAT002"
+NAME = "footnote-renders-as-row"
+SEVERITY = "warning"
+FIX = "safe"
+
+
+def check(document):
+    glued = [note for note in document.table.footnotes if note.glued]
+    if not glued:
+        return
+    first = glued[0]
+    start = Position(first.line, 1)
+    fix = Fix("safe", "insert a blank line between the table and its footnotes", (Edit(start, start, document.source.newline),))
+    yield Finding(start, Position(first.line, len(document.lines[first.line - 1]) + 1),
+                  f"footnote {first.marker!r} follows the table without a blank line and renders as a table row",
+                  fix, subject=("footnote", first.marker))

@@ -1,0 +1,28 @@
+"""The file is not UTF-8.
+
+Markdown on GitHub is read as UTF-8; a file saved in a legacy code page or in
+UTF-16 shows garbage there and in most tools. `catlint fix` rewrites it as
+UTF-8 (the text itself is unchanged).
+
+Fails: a catalogue saved as Windows-1252 or UTF-16.
+
+Passes: the same text saved as UTF-8.
+"""
+
+from catlint.diagnostics import Position
+from catlint.rules import Finding
+
+CODE = "CAT006"
+NAME = "not-utf8"
+SEVERITY = "warning"
+FIX = "safe"
+
+
+def check(document):
+    source = document.source
+    if source.is_utf8:
+        return
+    bom = " with a byte-order mark" if source.bom else ""
+    yield Finding(Position(1, 1), Position(1, 1),
+                  f"file is encoded as {source.encoding}{bom}, not UTF-8; `catlint fix` rewrites it as UTF-8",
+                  subject=("encoding",))

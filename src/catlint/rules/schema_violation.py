@@ -1,0 +1,40 @@
+"""A value breaks the record schema.
+
+The schema (`schema/catalogue.schema.json`) is the contract programs rely
+on: vocabularies are its enums, the link rule is its pattern. Each error is
+reported at the cell that holds the value.
+
+Fails:
+    | Belarus Tuberculosis Portal | XR, CT | Lungs | ... | tuberculosis.by |
+
+Passes:
+    | Belarus Tuberculosis Portal | XR, CT | Lungs | ... | https://tuberculosis.by |
+"""
+
+from catlint.rules import at_span, row_subject
+
+CODE = "CAT101"
+NAME = "schema-violation"
+SEVERITY = "error"
+FIX = "never"
+
+
+def check(document):
+    schema = document.schema
+    for record in document.records:
+        for name, found in record.fields.items():
+            if found.error is not None or found.column.kind == "count":
+                continue
+            errors = schema.field_errors(name, found.value)
+            if errors:
+                yield at_span(found.cell.span, _message(found, errors, schema), subject=(*row_subject(record), name))
+
+
+def _message(found, errors, schema) -> str:
+    column = found.column
+    unknown = [error.instance for error in errors if error.validator == "enum" and isinstance(error.instance, str)]
+    if unknown and column.kind == "list":
+        terms = ", ".join(repr(term) for term in unknown)
+        return f"{column.header}: unknown {'terms' if len(unknown) > 1 else 'term'} {terms}; {schema.error_message(column.field)}"
+    shown = found.cell.text if len(found.cell.text) <= 60 else found.cell.text[:57] + "..."
+    return f"{column.header} {shown!r}: {schema.error_message(column.field)}"

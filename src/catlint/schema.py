@@ -1,0 +1,139 @@
+"""The record schema: columns, vocabularies and aliases come from data, not code.
+
+`schema/catalogue.schema.json` is the user-editable contract. catlint reads its
+own `x-` keywords from it (column headers and their aliases, value aliases,
+unknown-count spellings, footnote markers) and validates records with it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from catlint.errors import CatlintError
+
+SCHEMA_FILE = "catalogue.schema.json"
+
+
+def data_dir() -> Path:
+    """The packaged schema directory; in a source checkout, the top-level schema/."""
+    packaged = Path(str(resources.files("catlint"))) / "schema"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "schema"
+
+
+def header_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str
+    aliases: tuple[str, ...]
+    kind: str
+    required: bool
+
+
+class Schema:
+    """A loaded record schema and the lookups built from it."""
+
+    def __init__(self, document: dict, path: str):
+        self.document = document
+        self.path = path
+        try:
+            self.properties: dict = document["properties"]
+            self.count_definition: dict = document["$defs"]["count"]
+        except (KeyError, TypeError) as error:
+            raise CatlintError(f"{path}: not a catalogue schema: missing {error}") from None
+        required = set(document.get("required", []))
+        self.columns = [
+            Column(name, spec["x-header"], tuple(spec.get("x-header-aliases", [])), spec.get("x-kind", "text"), name in required)
+            for name, spec in self.properties.items()
+            if "x-header" in spec
+        ]
+        self.column_by_field = {column.field: column for column in self.columns}
+        self._header_index = {}
+        for column in self.columns:
+            for spelling in (column.header, *column.aliases):
+                self._header_index.setdefault(header_key(spelling), column)
+        self.unknown_counts = {header_key(text) for text in self.count_definition.get("x-unknown", [])}
+        self.footnote_markers = self.count_definition.get("x-footnote-markers", "")
+        self._value_cache: dict[tuple[str, str], list] = {}
+
+    def column_for_header(self, text: str) -> Column | None:
+        return self._header_index.get(header_key(text))
+
+    def is_alias_header(self, text: str, column: Column) -> bool:
+        return header_key(text) != header_key(column.header)
+
+    def vocabulary(self, field: str) -> list[str]:
+        spec = self.properties[field]
+        return list(spec.get("items", spec).get("enum", []))
+
+    def value_aliases(self, field: str) -> dict[str, str]:
+        """Every accepted spelling (case-folded) to the canonical value, canonical values included."""
+        spec = self.properties[field]
+        mapping = {header_key(term): term for term in self.vocabulary(field)}
+        for alias, canonical in spec.get("x-aliases", {}).items():
+            mapping.setdefault(header_key(alias), canonical)
+        return mapping
+
+    def error_message(self, field: str) -> str:
+        spec = self.properties.get(field, {})
+        if spec.get("x-kind") == "count":
+            return self.count_definition.get("x-error", "invalid count")
+        return spec.get("x-error", f"invalid {field}")
+
+    @cached_property
+    def validator(self):
+        import jsonschema
+
+        validator_class = jsonschema.validators.validator_for(self.document)
+        try:
+            validator_class.check_schema(self.document)
+        except jsonschema.SchemaError as error:
+            raise CatlintError(f"{self.path}: invalid JSON Schema: {error.message}") from None
+        return validator_class(self.document)
+
+    @cached_property
+    def _field_validator(self):
+        """Validates one field at a time: same schema, nothing required."""
+        document = dict(self.document, required=[])
+        return type(self.validator)(document)
+
+    def field_errors(self, field: str, value) -> list:
+        """Schema errors of one field's value, validated once per distinct value."""
+        key = (field, json.dumps(value, sort_keys=True, ensure_ascii=False))
+        errors = self._value_cache.get(key)
+        if errors is None:
+            errors = list(self._field_validator.iter_errors({field: value}))
+            self._value_cache[key] = errors
+        return errors
+
+    def record_errors(self, record: dict) -> list:
+        return list(self.validator.iter_errors(record))
+
+
+_loaded: dict[str, Schema] = {}
+
+
+def load_schema(path: str | None = None) -> Schema:
+    """The schema at `path`, or the packaged one; loaded once per process."""
+    location = str(path) if path else str(data_dir() / SCHEMA_FILE)
+    if location not in _loaded:
+        try:
+            with open(location, encoding="utf-8") as handle:
+                document = json.load(handle)
+        except OSError as error:
+            raise CatlintError(f"{location}: cannot read the schema: {error.strerror or error}") from None
+        except ValueError as error:
+            raise CatlintError(f"{location}: the schema is not valid JSON: {error}") from None
+        if not isinstance(document, dict):
+            raise CatlintError(f"{location}: the schema must be a JSON object")
+        _loaded[location] = Schema(document, location)
+    return _loaded[location]

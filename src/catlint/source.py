@@ -1,0 +1,173 @@
+"""Bytes to text: find the encoding, the byte-order mark and the line endings.
+
+Strict UTF-8 is tried first; a detector is consulted only when that fails, and
+its guess is weighed against other likely code pages by how plausible the
+decoded text is, because detectors are unsure on short cp1252 files.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from catlint.errors import CatlintError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Code pages tried when bytes are not UTF-8, besides the detector's guess.
+_FALLBACK_ENCODINGS = ("cp1252", "cp1250", "cp1251", "iso-8859-15", "latin-1")
+_EOL = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Decoded file content and what is needed to write it back faithfully."""
+
+    path: str
+    data: bytes
+    text: str
+    encoding: str
+    bom: bool
+    newline: str
+
+    @property
+    def is_utf8(self) -> bool:
+        return self.encoding == "utf-8"
+
+
+def read_source(path: str) -> Source:
+    """Read and decode a file; every failure is a one-line CatlintError."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise CatlintError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CatlintError(f"{path}: is a directory, not a file") from None
+    except PermissionError:
+        raise CatlintError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise CatlintError(f"{path}: cannot read: {error.strerror or error}") from None
+    return decode(path, data)
+
+
+def decode(path: str, data: bytes) -> Source:
+    text, encoding, bom = _decode_text(path, data)
+    return Source(path, data, text, encoding, bom, _dominant_newline(text))
+
+
+def encode(source: Source, text: str) -> bytes:
+    """Bytes to write for `text`: always UTF-8, keeping a UTF-8 byte-order mark if there was one."""
+    body = text.encode("utf-8")
+    if source.bom and source.encoding == "utf-8":
+        return codecs.BOM_UTF8 + body
+    return body
+
+
+def split_lines(text: str) -> list[tuple[str, str]]:
+    """(content, line ending) pairs; only CR, LF and CRLF end lines, as in Markdown."""
+    lines = []
+    start = 0
+    for match in _EOL.finditer(text):
+        lines.append((text[start : match.start()], match.group()))
+        start = match.end()
+    if start < len(text):
+        lines.append((text[start:], ""))
+    return lines
+
+
+def _decode_text(path: str, data: bytes) -> tuple[str, str, bool]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), encoding, True
+            except UnicodeDecodeError as error:
+                raise CatlintError(f"{path}: not valid {encoding} despite its byte-order mark ({error.reason} at byte {error.start + len(bom)})") from None
+    if b"\x00" in data:
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
+            raise CatlintError(f"{path}: binary file (NUL bytes), not Markdown text")
+        return utf16
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    return _best_legacy_decoding(path, data)
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str, bool] | None:
+    """UTF-16 without a BOM: NULs fall on every other byte and the text decodes cleanly."""
+    if len(data) % 2:
+        return None
+    even_nuls, odd_nuls = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    encoding = "utf-16-le" if odd_nuls > 0.3 * half and even_nuls == 0 else "utf-16-be" if even_nuls > 0.3 * half and odd_nuls == 0 else None
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if any(unicodedata.category(char) == "Cc" and char not in "\t\r\n\f" for char in text):
+        return None
+    return text, encoding, False
+
+
+def _best_legacy_decoding(path: str, data: bytes) -> tuple[str, str, bool]:
+    import chardet  # only here: most files are UTF-8 and never pay for the import
+
+    guess = (chardet.detect(data).get("encoding") or "").lower()
+    candidates = [guess] if guess and guess not in ("ascii", "utf-8") else []
+    candidates += [name for name in _FALLBACK_ENCODINGS if name != guess]
+    best = None
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        score = plausibility(text)
+        if best is None or score > best[0]:
+            best = (score, text, codecs.lookup(encoding).name)
+    if best is None:
+        raise CatlintError(f"{path}: cannot decode the file as UTF-8 or any likely code page")
+    return best[1], best[2], False
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def plausibility(text: str) -> float:
+    """Higher is more like real text: few control or symbol characters, no case or script jumps inside words."""
+    score = 0.0
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Cc" and char not in "\t\r\n\f":
+            score -= 10
+        elif category in ("Co", "Cn", "So", "Sk") or char == "\ufffd":
+            score -= 3
+    for word in _WORD.findall(text):
+        if word.isascii():
+            continue
+        score -= 2 * sum(1 for a, b in zip(word, word[1:]) if a.islower() and b.isupper())
+        score -= len({_script(char) for char in word}) - 1
+    return score
+
+
+def _script(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0]
+
+
+def _dominant_newline(text: str) -> str:
+    counts = {"\r\n": text.count("\r\n")}
+    counts["\n"] = text.count("\n") - counts["\r\n"]
+    counts["\r"] = text.count("\r") - counts["\r\n"]
+    newline = max(counts, key=counts.get)
+    return newline if counts[newline] else "\n"

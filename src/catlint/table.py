@@ -1,0 +1,237 @@
+"""Locate GFM tables in Markdown lines and split them into cells with exact spans.
+
+mistune cannot be the authority here: its tokens have no positions and it
+turns a whole table into a paragraph when one row is ragged. The rules below
+are GFM's: a header row, a delimiter row with as many cells, body rows until a
+blank line or another block; cells split on pipes that are not escaped and not
+inside a code span. Lines inside fenced code blocks are never tables.
+Columns are 1-based code points; end columns are exclusive.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_DELIMITER_CELL = re.compile(r"^:?-+:?$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_BLOCK_START = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|<[a-zA-Z!/?]|(?:[-*_][ \t]*){3,}$)")
+# A footnote line starts with a marker: superscripts, dagger-like signs, [^x]:, or a
+# short non-ASCII token (a garbled marker such as the cp874 reading of the superscript one).
+_FOOTNOTE = re.compile(r"^ {0,3}(\[\^[^\]\s]+\]:|[\u00b9\u00b2\u00b3\u2070-\u2079]+|[*\u2020\u2021\u00a7\u00b6]+|[^\x00-\x7f\s|]{1,3})[ \t]+(\S.*?)[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Span:
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    span: Span
+
+
+@dataclass
+class Row:
+    line: int
+    text: str
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class Footnote:
+    line: int
+    marker: str
+    marker_span: Span
+    text: str
+    text_span: Span
+    glued: bool
+
+
+@dataclass
+class Table:
+    header: Row
+    delimiter: Row
+    rows: list[Row] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+
+    @property
+    def first_line(self) -> int:
+        return self.header.line
+
+    @property
+    def last_line(self) -> int:
+        """Last line that belongs to the table or its footnotes."""
+        lines = [self.delimiter.line] + [row.line for row in self.rows] + [note.line for note in self.footnotes]
+        return max(lines)
+
+    @property
+    def alignments(self) -> list[str]:
+        return [_alignment(cell.text) for cell in self.delimiter.cells]
+
+
+def find_tables(lines: list[str]) -> list[Table]:
+    """Every GFM table in the document, in order, with footnote lines attached."""
+    tables = []
+    fence = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) and not line.strip().lstrip(fence[0]):
+                fence = None
+            index += 1
+            continue
+        if opening:
+            fence = opening.group(1)
+            index += 1
+            continue
+        table = _table_at(lines, index)
+        if table is None:
+            index += 1
+            continue
+        tables.append(table)
+        index = table.last_line
+    return tables
+
+
+def split_row(line: str, line_number: int) -> list[Cell]:
+    """Cells of one row; leading and trailing pipes are optional."""
+    bounds = _cell_bounds(line)
+    if len(bounds) > 1 and not line[: bounds[0][1]].strip(" \t"):
+        bounds = bounds[1:] if line.lstrip(" \t").startswith("|") else bounds
+    if len(bounds) > 1 and not line[bounds[-1][0] :].strip(" \t"):
+        bounds = bounds[:-1]
+    cells = []
+    for start, end in bounds:
+        raw = line[start:end]
+        content_start = start + len(raw) - len(raw.lstrip(" \t"))
+        content_end = max(content_start, end - (len(raw) - len(raw.rstrip(" \t"))))
+        cells.append(Cell(line[content_start:content_end], Span(line_number, content_start + 1, content_end + 1)))
+    return cells
+
+
+def _cell_bounds(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each pipe-separated segment, ignoring escaped pipes and pipes in code spans."""
+    closers = _code_span_closers(line)
+    bounds = []
+    start = index = 0
+    length = len(line)
+    while index < length:
+        char = line[index]
+        if char == "\\":
+            index += 2
+        elif char == "`":
+            run = _run_length(line, index, "`")
+            index = closers.get(index, index + run)
+        elif char == "|":
+            bounds.append((start, index))
+            start = index = index + 1
+        else:
+            index += 1
+    bounds.append((start, length))
+    return bounds
+
+
+def _code_span_closers(line: str) -> dict[int, int]:
+    """Map each opening backtick run to the index just past its closing run (linear time)."""
+    runs = []
+    index = 0
+    while (index := line.find("`", index)) != -1:
+        run = _run_length(line, index, "`")
+        escapes = _run_length_backwards(line, index, "\\")
+        if escapes % 2:  # an escaped backtick is literal; the rest of the run still counts
+            index, run = index + 1, run - 1
+        if run:
+            runs.append((index, run))
+        index += run or 1
+    next_same: list[int | None] = [None] * len(runs)
+    last_seen: dict[int, int] = {}
+    for position in range(len(runs) - 1, -1, -1):
+        next_same[position] = last_seen.get(runs[position][1])
+        last_seen[runs[position][1]] = position
+    closers = {}
+    position = 0
+    while position < len(runs):
+        partner = next_same[position]
+        if partner is None:
+            position += 1
+            continue
+        closers[runs[position][0]] = runs[partner][0] + runs[partner][1]
+        position = partner + 1
+    return closers
+
+
+def _run_length_backwards(line: str, index: int, char: str) -> int:
+    start = index
+    while start > 0 and line[start - 1] == char:
+        start -= 1
+    return index - start
+
+
+def _run_length(line: str, index: int, char: str) -> int:
+    end = index
+    while end < len(line) and line[end] == char:
+        end += 1
+    return end - index
+
+
+def _table_at(lines: list[str], index: int) -> Table | None:
+    if index + 1 >= len(lines) or "|" not in lines[index] or "-" not in lines[index + 1]:
+        return None
+    if _BLOCK_START.match(lines[index]) or lines[index].startswith("    "):
+        return None
+    header = Row(index + 1, lines[index], split_row(lines[index], index + 1))
+    delimiter = Row(index + 2, lines[index + 1], split_row(lines[index + 1], index + 2))
+    if len(header.cells) != len(delimiter.cells) or not all(_DELIMITER_CELL.match(cell.text.replace(" ", "")) for cell in delimiter.cells):
+        return None
+    table = Table(header, delimiter)
+    position = index + 2
+    while position < len(lines) and lines[position].strip() and not _starts_block(lines[position]):
+        line = lines[position]
+        note = _footnote(line, position + 1, glued=True) if "|" not in line else None
+        if note is not None:
+            table.footnotes.append(note)
+        elif table.footnotes:
+            break
+        else:
+            table.rows.append(Row(position + 1, line, split_row(line, position + 1)))
+        position += 1
+    if not table.footnotes:
+        if position < len(lines) and not lines[position].strip():
+            position += 1
+        while position < len(lines) and (note := _footnote(lines[position], position + 1, glued=False)):
+            table.footnotes.append(note)
+            position += 1
+    return table
+
+
+def _starts_block(line: str) -> bool:
+    return bool(_BLOCK_START.match(line) or _FENCE.match(line))
+
+
+def _footnote(line: str, line_number: int, glued: bool) -> Footnote | None:
+    match = _FOOTNOTE.match(line)
+    if match is None:
+        return None
+    marker = match.group(1)
+    if marker.startswith("[^"):
+        marker = marker[2:-2]
+    return Footnote(
+        line_number,
+        marker,
+        Span(line_number, match.start(1) + 1, match.end(1) + 1),
+        match.group(2),
+        Span(line_number, match.start(2) + 1, match.end(2) + 1),
+        glued,
+    )
+
+
+def _alignment(delimiter: str) -> str:
+    text = delimiter.replace(" ", "")
+    left, right = text.startswith(":"), text.endswith(":")
+    return "center" if left and right else "right" if right else "left" if left else "none"

@@ -1,0 +1,129 @@
+"""The CLI as a user meets it: a real subprocess, files on disk, exit codes and messages."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import GOOD_ROW, ROOT, SEED, SHARED_SCHEMAS, run_catlint, run_json, table
+
+
+def test_version():
+    result = run_catlint("--version")
+    assert result.returncode == 0 and result.stdout.startswith("catlint ")
+
+
+def test_seed_json_output_reports_the_broken_count_and_link_at_their_cells():
+    code, diagnostics = run_json("check", SEED)
+    assert code == 1
+    by_code = {(d["code"], d["location"]["row"]): d for d in diagnostics}
+    count = by_code[("CAT102", 54)]
+    line54 = SEED.read_text(encoding="utf-8").split("\n")[53]
+    start = line54.index("193ยน") + 1
+    assert count["location"] == {"row": 54, "column": start}
+    assert count["end_location"] == {"row": 54, "column": start + len("193ยน")}
+    assert "193ยน" in count["message"]
+    link = by_code[("CAT101", 42)]
+    line42 = SEED.read_text(encoding="utf-8").split("\n")[41]
+    start = line42.index("tuberculosis.by") + 1
+    assert (link["location"]["column"], link["end_location"]["column"]) == (start, start + len("tuberculosis.by"))
+    assert link["name"] == "schema-violation" and link["severity"] == "error"
+
+
+def test_json_output_follows_the_shared_contract():
+    contract = json.loads((SHARED_SCHEMAS / "catlint-diagnostics.schema.json").read_text())
+    _, diagnostics = run_json("check", SEED)
+    jsonschema.Draft202012Validator(contract).validate(diagnostics)
+    assert any(d["fix"] is not None for d in diagnostics)
+
+
+def test_text_output_format_and_summary():
+    result = run_catlint("check", SEED)
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"{SEED}:42:") and " CAT101 " in first
+    assert result.stdout.splitlines()[-1].startswith("Found 3 problems in 1 file")
+
+
+def test_default_file_is_catalogue_md(tmp_path):
+    (tmp_path / "catalogue.md").write_text(table(GOOD_ROW), encoding="utf-8")
+    result = run_catlint("check", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All checks passed" in result.stdout
+
+
+def test_project_catalogue_passes():
+    result = run_catlint("check", "catalogue.md", cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: d / "empty.md", "empty file"),
+        (lambda d: d / "prose.md", "no Markdown table"),
+        (lambda d: d / "binary.md", "binary file"),
+        (lambda d: d / "missing.md", "no such file"),
+        (lambda d: d, "is a directory"),
+        (lambda d: d / "other.md", "no catalogue table"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, make, message):
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "prose.md").write_text("# Sources\n\nNo table yet.\n")
+    (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02| a | b |\x00")
+    (tmp_path / "other.md").write_text("| Colour | Shape |\n|---|---|\n| red | round |\n")
+    result = run_catlint("check", make(tmp_path))
+    assert result.returncode == 2
+    assert result.stdout.strip() == "All checks passed (1 file)." or result.stdout == "" or "Found" not in result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and "Traceback" not in result.stderr
+
+
+def test_usage_errors_exit_2_in_one_line():
+    result = run_catlint("check", "--output-format", "yaml")
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_ragged_rows_are_diagnostics_not_crashes(tmp_path):
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(GOOD_ROW, "| Short | MR | Brain |", GOOD_ROW.replace("OASIS", "OASIS 2") + " extra |"), encoding="utf-8")
+    code, diagnostics = run_json("check", path)
+    ragged = [d for d in diagnostics if d["code"] == "CAT001"]
+    assert code == 1 and [d["location"]["row"] for d in ragged] == [4, 5]
+    assert "missing 5" in ragged[0]["message"] and "'extra'" in ragged[1]["message"]
+
+
+def test_select_and_ignore(tmp_path):
+    code, diagnostics = run_json("check", SEED, "--select", "CAT1")
+    assert {d["code"] for d in diagnostics} == {"CAT101", "CAT102"}
+    code, diagnostics = run_json("check", SEED, "--ignore", "CAT101,invalid-count")
+    assert {d["code"] for d in diagnostics} == {"CAT002"}
+
+
+def test_rules_and_rule_documentation():
+    listing = run_catlint("rules")
+    assert listing.returncode == 0 and "CAT102  invalid-count" in listing.stdout
+    doc = run_catlint("rule", "invalid-count")
+    assert doc.returncode == 0 and "Fails:" in doc.stdout and "Passes:" in doc.stdout
+    assert run_catlint("rule", "CAT999").returncode == 2
+
+
+def test_every_rule_is_documented_with_examples():
+    from catlint.rules import all_rules
+
+    for rule in all_rules():
+        assert rule.code.startswith("CAT") and rule.name == rule.name.lower()
+        assert rule.severity in ("error", "warning", "info") and rule.fix in ("never", "safe", "unsafe", "sometimes")
+        assert "Fails" in rule.documentation and "Passes" in rule.documentation, rule.code
+
+
+def test_console_script_is_installed():
+    import shutil
+    import subprocess
+
+    script = shutil.which("catlint")
+    if script is None:
+        pytest.skip("catlint is not installed as a console script (running from a source tree)")
+    result = subprocess.run([script, "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and "catlint" in result.stdout

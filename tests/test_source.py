@@ -1,0 +1,66 @@
+import codecs
+
+import pytest
+
+from catlint.errors import CatlintError
+from catlint.source import decode, encode, plausibility, read_source, split_lines
+
+TEXT = "| Source | Images |\r\n|---|---|\r\n| SCMR | 193¹ |\r\n"
+
+
+@pytest.mark.parametrize(
+    "data, encoding, bom",
+    [
+        (TEXT.encode("utf-8"), "utf-8", False),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8", True),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le", True),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be", True),
+        (codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le"), "utf-32-le", True),
+        (TEXT.encode("utf-16-le"), "utf-16-le", False),
+        (TEXT.encode("utf-16-be"), "utf-16-be", False),
+    ],
+)
+def test_decodes_unicode_encodings_and_remembers_them(data, encoding, bom):
+    source = decode("f.md", data)
+    assert source.text == TEXT
+    assert (source.encoding, source.bom, source.newline) == (encoding, bom, "\r\n")
+
+
+def test_cp1252_file_is_read_as_cp1252_not_a_lookalike():
+    text = "| Source | Images |\n|---|---|\n| Café Données | 193¹ |\n| Zürich – “quoted” | 5 |\n"
+    source = decode("f.md", text.encode("cp1252"))
+    assert source.text == text
+    assert source.encoding == "cp1252"
+
+
+def test_nul_bytes_without_bom_are_binary():
+    with pytest.raises(CatlintError, match="binary"):
+        decode("f.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01")
+
+
+def test_bom_with_invalid_content_is_a_clean_error():
+    with pytest.raises(CatlintError, match="byte-order mark"):
+        decode("f.md", codecs.BOM_UTF8 + b"\xff\xfe\xfa")
+
+
+def test_encode_keeps_utf8_bom_and_turns_everything_else_into_utf8():
+    with_bom = decode("f.md", codecs.BOM_UTF8 + b"a\n")
+    assert encode(with_bom, "b\n") == codecs.BOM_UTF8 + b"b\n"
+    utf16 = decode("f.md", codecs.BOM_UTF16_LE + "a\n".encode("utf-16-le"))
+    assert encode(utf16, "b\n") == b"b\n"
+
+
+def test_split_lines_keeps_each_ending():
+    assert split_lines("a\r\nb\nc\rd") == [("a", "\r\n"), ("b", "\n"), ("c", "\r"), ("d", "")]
+    assert split_lines("a\u2028b\x0cc\n") == [("a\u2028b\x0cc", "\n")]
+
+
+def test_plausibility_prefers_real_text_over_mojibake():
+    assert plausibility("Café Zürich") > plausibility("CafÃ© ZÃ¼rich")
+
+
+def test_read_source_errors_are_one_line(tmp_path):
+    with pytest.raises(CatlintError, match="no such file"):
+        read_source(str(tmp_path / "missing.md"))
+    with pytest.raises(CatlintError, match="is a directory"):
+        read_source(str(tmp_path))

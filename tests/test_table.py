@@ -1,0 +1,69 @@
+from catlint.table import Span, find_tables, split_row
+from conftest import SEED
+
+
+def cells(line):
+    return [(cell.text, cell.span.start, cell.span.end) for cell in split_row(line, 1)]
+
+
+def test_cells_have_code_point_spans_end_exclusive():
+    assert cells("| a | bb |") == [("a", 3, 4), ("bb", 7, 9)]
+    assert cells("| ¹é | x |") == [("¹é", 3, 5), ("x", 8, 9)]
+
+
+def test_leading_and_trailing_pipes_are_optional():
+    assert [c[0] for c in cells("a | b")] == ["a", "b"]
+    assert [c[0] for c in cells("| a | b")] == ["a", "b"]
+    assert [c[0] for c in cells("a | b |")] == ["a", "b"]
+
+
+def test_escaped_pipes_and_pipes_in_code_spans_do_not_split():
+    assert [c[0] for c in cells(r"| a \| b | c |")] == [r"a \| b", "c"]
+    assert [c[0] for c in cells("| `x|y` | ``a`|`b`` | c |")] == ["`x|y`", "``a`|`b``", "c"]
+    assert [c[0] for c in cells("| `open | c |")] == ["`open", "c"]  # unclosed backtick is literal
+
+
+def test_empty_cells_are_kept_with_a_position():
+    assert cells("| a |  | c |") == [("a", 3, 4), ("", 8, 8), ("c", 10, 11)]
+
+
+def test_tables_in_fenced_code_are_ignored():
+    lines = ["```", "| a | b |", "|---|---|", "```", "", "| c | d |", "|---|---|", "| 1 | 2 |"]
+    tables = find_tables(lines)
+    assert len(tables) == 1 and tables[0].header.line == 6 and tables[0].rows[0].line == 8
+
+
+def test_delimiter_row_must_match_the_header():
+    assert find_tables(["| a | b |", "|---|", "| 1 | 2 |"]) == []
+    assert find_tables(["| a | b |", "|---|x|"]) == []
+
+
+def test_ragged_rows_are_kept_not_dropped():
+    table = find_tables(["| a | b |", "|:--|--:|", "| 1 |", "| 1 | 2 | 3 |"])[0]
+    assert [len(row.cells) for row in table.rows] == [1, 3]
+    assert table.alignments == ["left", "right"]
+
+
+def test_table_ends_at_blank_line_and_other_blocks():
+    table = find_tables(["| a | b |", "|---|---|", "| 1 | 2 |", "# Heading", "| 3 | 4 |"])[0]
+    assert len(table.rows) == 1
+
+
+def test_seed_footnote_glued_under_the_table_is_a_footnote_not_a_row():
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    table = find_tables(lines)[0]
+    assert table.header.line == 37 and len(table.rows) == 19
+    assert table.rows[-1].cells[0].text == "The Cancer Imaging Archive (TCIA)"
+    (note,) = table.footnotes
+    assert (note.line, note.marker, note.text, note.glued) == (58, "ยน", "Amount of MRI slices", True)
+    assert note.marker_span == Span(58, 1, 3)
+
+
+def test_footnote_after_a_blank_line():
+    table = find_tables(["| a | b |", "|---|---|", "| 1 | 2¹ |", "", "¹ Number of MRI slices", "² Second", "Not a note"])[0]
+    assert [(n.marker, n.text, n.glued) for n in table.footnotes] == [("¹", "Number of MRI slices", False), ("²", "Second", False)]
+
+
+def test_code_span_scan_is_linear_on_many_backticks():
+    line = "| " + "` " * 50_000 + "| b |"
+    assert len(split_row(line, 1)) == 2
