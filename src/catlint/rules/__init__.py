@@ -11,6 +11,7 @@ Finding with the rule's identity and the configured severity.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
@@ -18,16 +19,6 @@ from types import ModuleType
 from catlint.diagnostics import Edit, Fix, Position
 from catlint.table import Span
 
-RULE_MODULES = (
-    "ragged_row",
-    "footnote_renders_as_row",
-    "unknown_column",
-    "missing_column",
-    "duplicate_column",
-    "not_utf8",
-    "schema_violation",
-    "invalid_count",
-)
 
 
 @dataclass(frozen=True)
@@ -61,10 +52,15 @@ class Rule:
 
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[Rule, ...]:
+    """Every module in this package is a rule: adding a rule is adding a file."""
     rules = []
-    for name in RULE_MODULES:
-        module = importlib.import_module(f"{__name__}.{name}")
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
         rules.append(Rule(module.CODE, module.NAME, module.SEVERITY, module.FIX, module))
+    codes = [rule.code for rule in rules]
+    duplicates = {code for code in codes if codes.count(code) > 1}
+    if duplicates:
+        raise RuntimeError(f"two rules share the code {sorted(duplicates)[0]}")
     return tuple(sorted(rules, key=lambda rule: rule.code))
 
 
