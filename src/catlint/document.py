@@ -114,12 +114,23 @@ def read_record(row: Row, columns: list[Column | None], schema: Schema) -> Recor
 
 
 def read_cell(column: Column, cell: Cell, schema: Schema) -> FieldValue:
-    found = FieldValue(column, cell)
-    try:
-        found.value = _READERS[column.kind](cell.text, column.field, schema)
-    except values.CellValueError as error:
-        found.error = str(error)
-    return found
+    key = (id(schema), column.field, cell.text)
+    cached = _read_cache.get(key) if column.kind in _REPEATING_KINDS else None
+    if cached is None:
+        try:
+            cached = (_READERS[column.kind](cell.text, column.field, schema), None)
+        except values.CellValueError as error:
+            cached = (None, str(error))
+        if column.kind in _REPEATING_KINDS:
+            _read_cache[key] = cached
+    value, error = cached
+    return FieldValue(column, cell, list(value) if isinstance(value, list) else value, error)
+
+
+# Vocabulary and count cells repeat across rows: read each distinct text once.
+# Keyed by schema too: files in one run may use different schemas.
+_REPEATING_KINDS = frozenset({"list", "term", "count"})
+_read_cache: dict[tuple[int, str, str], tuple] = {}
 
 
 _READERS = {

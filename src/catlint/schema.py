@@ -64,6 +64,8 @@ class Schema:
         self.unknown_counts = {header_key(text) for text in self.count_definition.get("x-unknown", [])}
         self.footnote_markers = self.count_definition.get("x-footnote-markers", "")
         self._value_cache: dict[tuple[str, str], list] = {}
+        self._aliases: dict[str, dict[str, str]] = {}
+        self._order: dict[str, dict[str, int]] = {}
 
     def column_for_header(self, text: str) -> Column | None:
         return self._header_index.get(header_key(text))
@@ -77,11 +79,18 @@ class Schema:
 
     def value_aliases(self, field: str) -> dict[str, str]:
         """Every accepted spelling (case-folded) to the canonical value, canonical values included."""
-        spec = self.properties[field]
-        mapping = {header_key(term): term for term in self.vocabulary(field)}
-        for alias, canonical in spec.get("x-aliases", {}).items():
-            mapping.setdefault(header_key(alias), canonical)
-        return mapping
+        if field not in self._aliases:
+            spec = self.properties[field]
+            mapping = {header_key(term): term for term in self.vocabulary(field)}
+            for alias, canonical in spec.get("x-aliases", {}).items():
+                mapping.setdefault(header_key(alias), canonical)
+            self._aliases[field] = mapping
+        return self._aliases[field]
+
+    def vocabulary_order(self, field: str) -> dict[str, int]:
+        if field not in self._order:
+            self._order[field] = {term: index for index, term in enumerate(self.vocabulary(field))}
+        return self._order[field]
 
     def error_message(self, field: str) -> str:
         spec = self.properties.get(field, {})
@@ -106,8 +115,17 @@ class Schema:
         document = dict(self.document, required=[])
         return type(self.validator)(document)
 
+    @cached_property
+    def _prescreens(self) -> dict:
+        from catlint.prescreen import compile_prescreen
+
+        return {name: compile_prescreen(spec) for name, spec in self.properties.items()}
+
     def field_errors(self, field: str, value) -> list:
         """Schema errors of one field's value, validated once per distinct value."""
+        prescreen = self._prescreens.get(field)
+        if prescreen is not None and prescreen(value):
+            return []
         key = (field, json.dumps(value, sort_keys=True, ensure_ascii=False))
         errors = self._value_cache.get(key)
         if errors is None:

@@ -84,7 +84,7 @@ def canonical_count(count: Count | None) -> str:
 def parse_list(text: str, field: str, schema: Schema) -> list[str]:
     """Terms mapped through the schema's aliases, deduplicated, in vocabulary order; unknown terms last."""
     aliases = schema.value_aliases(field)
-    order = {term: index for index, term in enumerate(schema.vocabulary(field))}
+    order = schema.vocabulary_order(field)
     terms = []
     for part in _LIST_SEPARATOR.split(clean_text(text)):
         if part:
