@@ -50,3 +50,11 @@ def table(*rows: str, header: str = HEADER) -> str:
 
 
 GOOD_ROW = "| OASIS | MR | Brain | 373 | 186 | Registration | Modify and distribute on creator agreement | https://www.oasis-brains.org |"
+
+
+# Hypothesis: a quick profile for CI, a long one for local runs (--hypothesis-profile=long).
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci")

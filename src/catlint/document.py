@@ -65,6 +65,7 @@ class Document:
     records: list[Record]
     schema: Schema
     other_tables: list[Table] = field(default_factory=list)
+    config: Any = None
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -85,7 +86,7 @@ class Document:
         return [record.as_dict(notes) for record in self.records]
 
 
-def parse_document(source: Source, schema: Schema, text: str | None = None) -> Document:
+def parse_document(source: Source, schema: Schema, text: str | None = None, config=None) -> Document:
     """Find the catalogue table in `text` (default: the source's text) and read its rows."""
     text = source.text if text is None else text
     if not text.strip():
@@ -100,7 +101,7 @@ def parse_document(source: Source, schema: Schema, text: str | None = None) -> D
         if sum(column is not None for column in columns) >= 2:
             records = [read_record(row, columns, schema) for row in table.rows]
             others = [other for other in tables if other is not table]
-            return Document(source.path, source, text, lines, [eol for _, eol in pairs], table, columns, records, schema, others)
+            return Document(source.path, source, text, lines, [eol for _, eol in pairs], table, columns, records, schema, others, config)
     names = ", ".join(column.header for column in schema.columns[:3])
     raise CatlintError(f"{source.path}: no catalogue table: none of its {len(tables)} table(s) has columns such as {names}")
 

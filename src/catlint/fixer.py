@@ -39,7 +39,7 @@ def fix_document(document, config, unsafe: bool = False) -> FixResult:
         text = apply_edits(document.text, document, [edit for d in chosen for edit in d.fix.edits])
         if text == document.text:
             return FixResult(document.text, diagnostics, fixed, True)
-        fixed_document = parse_document(document.source, document.schema, text)
+        fixed_document = parse_document(document.source, document.schema, text, document.config)
         if not _changes_values(round_fixes[0]):
             _prove_lossless(document, fixed_document, chosen)
         document, fixed = fixed_document, fixed + len(chosen)

@@ -141,23 +141,41 @@ def _best_legacy_decoding(path: str, data: bytes) -> tuple[str, str, bool]:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"\S+")
 
 
 def plausibility(text: str) -> float:
-    """Higher is more like real text: few control or symbol characters, no case or script jumps inside words."""
+    """Higher is more like real text. Penalised: control and symbol characters, case or script
+    jumps inside words, letters of another script glued to ASCII letters or digits, and a few
+    letters of another script scattered in Latin text (the marks of mojibake)."""
     score = 0.0
+    latin = foreign = 0
     for char in text:
         category = unicodedata.category(char)
         if category == "Cc" and char not in "\t\r\n\f":
             score -= 10
         elif category in ("Co", "Cn", "So", "Sk") or char == "\ufffd":
             score -= 3
+        elif category.startswith("L"):
+            if _script(char) == "LATIN":
+                latin += 1
+            else:
+                foreign += 1
     for word in _WORD.findall(text):
         if word.isascii():
             continue
         score -= 2 * sum(1 for a, b in zip(word, word[1:]) if a.islower() and b.isupper())
         score -= len({_script(char) for char in word}) - 1
+    for token in _TOKEN.findall(text):
+        if not token.isascii():
+            score -= 2 * sum(1 for a, b in zip(token, token[1:]) if _glued(a, b) or _glued(b, a))
+    if foreign and latin > 2 * foreign:
+        score -= foreign
     return score
+
+
+def _glued(ascii_char: str, other: str) -> bool:
+    return ascii_char.isascii() and ascii_char.isalnum() and other.isalpha() and _script(other) != "LATIN"
 
 
 def _script(char: str) -> str:

@@ -100,18 +100,23 @@ def find_tables(lines: list[str]) -> list[Table]:
 
 def split_row(line: str, line_number: int) -> list[Cell]:
     """Cells of one row; leading and trailing pipes are optional."""
-    bounds = _cell_bounds(line)
-    if len(bounds) > 1 and not line[: bounds[0][1]].strip(" \t"):
-        bounds = bounds[1:] if line.lstrip(" \t").startswith("|") else bounds
-    if len(bounds) > 1 and not line[bounds[-1][0] :].strip(" \t"):
-        bounds = bounds[:-1]
     cells = []
-    for start, end in bounds:
+    for start, end in segment_bounds(line):
         raw = line[start:end]
         content_start = start + len(raw) - len(raw.lstrip(" \t"))
         content_end = max(content_start, end - (len(raw) - len(raw.rstrip(" \t"))))
         cells.append(Cell(line[content_start:content_end], Span(line_number, content_start + 1, content_end + 1)))
     return cells
+
+
+def segment_bounds(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell's raw text between its pipes, outer pipes dropped."""
+    bounds = _cell_bounds(line)
+    if len(bounds) > 1 and not line[: bounds[0][1]].strip(" \t") and line.lstrip(" \t").startswith("|"):
+        bounds = bounds[1:]
+    if len(bounds) > 1 and not line[bounds[-1][0] :].strip(" \t"):
+        bounds = bounds[:-1]
+    return bounds
 
 
 def _cell_bounds(line: str) -> list[tuple[int, int]]:

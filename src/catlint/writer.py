@@ -19,7 +19,8 @@ def write_atomically(path: str, data: bytes) -> None:
     directory = os.path.dirname(target) or "."
     try:
         mode = _mode_of(target)
-        if os.path.exists(target) and not os.access(target, os.W_OK):
+        # A file without write bits is a request not to modify it, even for root.
+        if os.path.exists(target) and (not os.access(target, os.W_OK) or not mode & 0o222):
             raise CatlintError(f"{path}: not writable; left unchanged")
         handle, temporary = tempfile.mkstemp(prefix=".catlint-", suffix=".tmp", dir=directory)
     except PermissionError:

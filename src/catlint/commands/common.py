@@ -42,7 +42,7 @@ def config_for(path: str, arguments) -> Config:
 def load(path: str, config: Config):
     """Bytes to document for one file; raises CatlintError with a one-line reason."""
     source = read_source(path)
-    return parse_document(source, load_schema(config.schema))
+    return parse_document(source, load_schema(config.schema), config=config)
 
 
 def report_error(error: CatlintError) -> None:

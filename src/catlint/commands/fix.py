@@ -9,6 +9,7 @@ from catlint.commands.common import add_file_arguments, add_selection_arguments,
 from catlint.errors import CatlintError
 from catlint.fixer import fix_document
 from catlint.reporters import Run, render
+from catlint.rules import not_utf8
 from catlint.source import encode
 from catlint.writer import write_atomically
 
@@ -49,13 +50,21 @@ def _fix_file(path: str, arguments) -> tuple[bool, list]:
     if arguments.diff:
         sys.stdout.write(_diff(path, document.text, result.text, document.source, changed))
         return changed, result.remaining
+    remaining = result.remaining
     if changed:
         write_atomically(path, data)
-    if result.remaining:
-        sys.stdout.write(render("text", result.remaining, Run((path,), ())))
-    if changed:
-        print(f"{path}: fixed {result.fixed} problem{'s' if result.fixed != 1 else ''}" + ("; rewritten as UTF-8" if not document.source.is_utf8 else ""))
-    return changed, result.remaining
+        remaining = [d for d in remaining if d.code != not_utf8.CODE]  # the write made it UTF-8
+        print(_summary(path, result.fixed, document.source.is_utf8))
+    if remaining:
+        sys.stdout.write(render("text", remaining, Run((path,), ())))
+    return changed, remaining
+
+
+def _summary(path: str, fixed: int, was_utf8: bool) -> str:
+    parts = [f"fixed {fixed} problem{'s' if fixed != 1 else ''}"] if fixed else []
+    if not was_utf8:
+        parts.append("rewritten as UTF-8")
+    return f"{path}: {'; '.join(parts)}"
 
 
 def _diff(path: str, before: str, after: str, source, changed: bool) -> str:

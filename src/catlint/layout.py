@@ -1,0 +1,80 @@
+"""Canonical table layout: aligned (pipes in one column, East Asian wide characters count
+two) or compact (one space around each cell). The default keeps the table's own style."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from catlint.table import Row, Table, segment_bounds
+
+_MARKS = {"none": ("-", "-"), "left": (":", "-"), "right": ("-", ":"), "center": (":", ":")}
+
+
+def display_width(text: str) -> int:
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def is_aligned(table: Table) -> bool:
+    """Header and delimiter share their pipe columns, and so do most body rows."""
+    header = _pipe_columns(table.header.text)
+    if _pipe_columns(table.delimiter.text) != header:
+        return False
+    rows = [row for row in table.rows if len(row.cells) == len(table.header.cells)]
+    return 2 * sum(_pipe_columns(row.text) == header for row in rows) >= len(rows)
+
+
+def canonical_lines(table: Table, style: str) -> dict[int, str]:
+    """line number -> canonical text for the header, every complete row and, when aligned, the
+    delimiter (a compact table's delimiter row is any valid one: rewriting it would only be churn)."""
+    rows = [table.header] + [row for row in table.rows if len(row.cells) == len(table.header.cells)]
+    if style == "keep":
+        style = "aligned" if is_aligned(table) else "compact"
+    if style == "compact":
+        return {row.line: "| " + " | ".join(cell.text for cell in row.cells) + " |" for row in rows}
+    widths = _column_widths(table, rows)
+    lines = {row.line: _aligned_row(row, widths, table.alignments) for row in rows}
+    lines[table.delimiter.line] = "|" + "|".join(_mark(alignment, width + 2) for alignment, width in zip(table.alignments, widths)) + "|"
+    return lines
+
+
+def _column_widths(table: Table, rows: list[Row]) -> list[int]:
+    """Widest cell of each column, but never narrower than the header's current padding."""
+    header_line = table.header.text
+    widths = [max(display_width(header_line[start:end]) - 2, 1) for start, end in segment_bounds(header_line)]
+    for row in rows:
+        for index, cell in enumerate(row.cells):
+            widths[index] = max(widths[index], display_width(cell.text), 1)
+    return widths
+
+
+def _aligned_row(row: Row, widths: list[int], alignments: list[str]) -> str:
+    parts = []
+    for cell, width, alignment in zip(row.cells, widths, alignments):
+        room = width - display_width(cell.text)
+        if alignment == "right":
+            padded = " " * room + cell.text
+        elif alignment == "center":
+            padded = " " * (room // 2) + cell.text + " " * (room - room // 2)
+        else:
+            padded = cell.text + " " * room
+        parts.append(" " + padded + " ")
+    return "|" + "|".join(parts) + "|"
+
+
+def _mark(alignment: str, width: int) -> str:
+    left, right = _MARKS[alignment]
+    return left + "-" * (width - 2) + right
+
+
+def _pipe_columns(line: str) -> list[int]:
+    columns, width, previous = [], 0, 0
+    for _, end in segment_bounds(line):
+        width += display_width(line[previous:end])
+        columns.append(width)
+        previous = end
+    return columns

@@ -1,0 +1,32 @@
+"""A list of terms is not in canonical form.
+
+Data types and body parts are vocabularies declared in the schema. Aliases
+(`MRI`, `X-ray`, `Retina`), case, other separators (`;`, `/`, `and`) and
+duplicates are rewritten as the canonical terms, in the schema's order,
+separated by `, `. Unknown terms stay where they are and are reported by
+schema-violation.
+
+Fails:
+    | ... | MRI; pet | Lungs and heart | ...
+
+Passes:
+    | ... | MR, PE | Heart, Lungs | ...
+"""
+
+from catlint.rules import at_span, replace, row_subject
+
+CODE = "CAT203"
+NAME = "list-format"
+SEVERITY = "warning"
+FIX = "safe"
+
+
+def check(document):
+    for record in document.records:
+        for name, found in record.fields.items():
+            if found.column.kind != "list" or not found.value:
+                continue
+            canonical = ", ".join(found.value)
+            if found.cell.text != canonical:
+                yield at_span(found.cell.span, f"{found.column.header} {found.cell.text!r}: write {canonical!r}",
+                              replace(found.cell.span, canonical, f"write {canonical!r}"), subject=(*row_subject(record), name))

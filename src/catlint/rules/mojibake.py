@@ -1,0 +1,45 @@
+"""Encoding damage: text that was UTF-8 but was read in another code page.
+
+A catalogue pasted through an export that guessed the wrong encoding shows
+`ยน` for `¹` (cp874) or `Ã©` for `é` (cp1252), and the value no longer
+parses. The repair is exact: the damaged characters are encoded back in the
+code page that produced them and decoded as UTF-8. Genuine non-Latin text is
+never touched: real Thai, Cyrillic or Greek does not decode as UTF-8.
+
+Fails:
+    | SCMR Consensus Data | MR | All | 193ยน | 15 | ...
+    ยน Amount of MRI slices
+
+Passes:
+    | SCMR Consensus Data | MR | All | 193¹ | 15 | ...
+    ¹ Amount of MRI slices
+"""
+
+from catlint.mojibake import repair
+from catlint.rules import at_span, replace, row_subject
+from catlint.table import Span
+
+CODE = "CAT201"
+NAME = "mojibake"
+SEVERITY = "error"
+FIX = "safe"
+# The repair restores values (193ยน becomes the count 193¹): the fixer runs it in a round of its own.
+CHANGES_VALUES = True
+
+
+def check(document):
+    for row in [document.table.header, *document.table.rows]:
+        for cell in row.cells:
+            yield from _damaged(cell.text, cell.span, row_subject(row))
+    for note in document.table.footnotes:
+        line = document.lines[note.line - 1]
+        start = note.marker_span.start
+        yield from _damaged(line[start - 1 : note.text_span.end - 1], Span(note.line, start, note.text_span.end), ("footnote", note.text))
+
+
+def _damaged(text: str, span: Span, subject):
+    fixed = repair(text)
+    if fixed != text:
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        yield at_span(span, f"encoding damage in {shown!r}: should read {fixed if len(fixed) <= 40 else fixed[:37] + '...'!r}",
+                      replace(span, fixed, "repair the encoding damage"), subject=subject)

@@ -1,0 +1,33 @@
+"""A cell holds no-break spaces, tabs or runs of spaces.
+
+Text pasted from web pages and spreadsheets brings no-break spaces and
+stray spacing that look like ordinary spaces but break searches, sorting
+and comparisons. Each becomes one ordinary space.
+
+Fails:
+    | MIT\u00a0licence | Open  access |
+
+Passes:
+    | MIT licence | Open access |
+"""
+
+import re
+
+from catlint.rules import at_span, replace, row_subject
+
+CODE = "CAT207"
+NAME = "whitespace"
+SEVERITY = "warning"
+FIX = "safe"
+
+_ODD_SPACING = re.compile(r"[\u00a0\u202f\u2007\t]| {2,}")
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u202f\u2007]+")
+
+
+def check(document):
+    for row in [document.table.header, *document.table.rows]:
+        for cell in row.cells:
+            if _ODD_SPACING.search(cell.text):
+                wanted = _SPACE_RUN.sub(" ", cell.text).strip(" ")
+                yield at_span(cell.span, f"odd spacing in {cell.text!r}: write {wanted!r}",
+                              replace(cell.span, wanted, "use single ordinary spaces"), subject=row_subject(row))
