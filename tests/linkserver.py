@@ -8,6 +8,7 @@ connects anywhere else, so no test can reach another address.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import ssl
@@ -17,7 +18,9 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from conftest import ROOT
+import pytest
+
+from conftest import ROOT, table
 
 GUARD = r"""
 import os, runpy, socket, sys
@@ -150,8 +153,6 @@ class _TLSServer(_PlainServer):
 def make_certificate(directory) -> tuple[str, str]:
     """A self-signed certificate for IP 127.0.0.1, made now with openssl: (certificate, key) paths."""
     if shutil.which("openssl") is None:
-        import pytest
-
         pytest.skip("the openssl command is needed to make the test's self-signed certificate")
     certificate, key = directory / "cert.pem", directory / "key.pem"
     subprocess.run(
@@ -185,3 +186,29 @@ class LinkServers:
         for server in (self.http, self.https):
             server.shutdown()
             server.server_close()
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    running = LinkServers(tmp_path_factory.mktemp("certificate"))
+    yield running
+    running.close()
+
+
+def row(name: str, link: str) -> str:
+    return f"| {name} | MR | Brain | 10 | 5 | Open | CC BY 4.0 | {link} |"
+
+
+def write_catalogue(directory, links: dict[str, str]):
+    path = directory / "catalogue.md"
+    path.write_text(table(*(row(name, link) for name, link in links.items())), encoding="utf-8")
+    return path
+
+
+def run_links(catalogue, servers, *extra, cache=None):
+    """`catlint links` on the catalogue, trusting the test certificate: (exit code, JSON diagnostics)."""
+    cache = cache or catalogue.parent / "links.json"
+    result = guarded_catlint("links", catalogue, "--output-format", "json", "--timeout", "0.5", "--cafile", servers.cafile,
+                             "--links-cache", cache, *extra)
+    assert "Traceback" not in result.stderr and "GUARD" not in result.stderr, result.stderr
+    return result.returncode, json.loads(result.stdout)

@@ -14,8 +14,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, SEED
-from linkserver import GUARD, LinkServers, guarded_catlint
-from test_links import run_links, write_catalogue
+from linkserver import GUARD, guarded_catlint, run_links, servers, write_catalogue  # noqa: F401 (servers is a fixture)
 
 # Any socket at all, even a name lookup, ends the process with status 99 and says so.
 NO_SOCKETS = r"""
@@ -35,13 +34,6 @@ def run_without_sockets(*args, cwd=None, env=None) -> subprocess.CompletedProces
     environment.update(env or {})
     return subprocess.run([sys.executable, "-c", NO_SOCKETS, *map(str, args)], cwd=cwd, env=environment,
                           capture_output=True, text=True, encoding="utf-8", timeout=120)
-
-
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory):
-    running = LinkServers(tmp_path_factory.mktemp("certificate"))
-    yield running
-    running.close()
 
 
 def test_the_guard_itself_catches_a_lookup(tmp_path):
