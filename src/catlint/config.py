@@ -32,6 +32,7 @@ class Config:
     per_row_ignores: tuple[RowIgnore, ...] = ()
     schema: str | None = None
     table_style: str = "keep"
+    links_cache: str | None = None
 
     def with_cli(self, select=None, ignore=None) -> "Config":
         changed = self
@@ -82,7 +83,7 @@ def _read_toml(path: Path) -> dict:
         raise CatlintError(f"{path}: invalid TOML: {error}") from None
 
 
-_KEYS = ("select", "ignore", "severity", "per-row-ignores", "schema", "table-style")
+_KEYS = ("select", "ignore", "severity", "per-row-ignores", "schema", "table-style", "links-cache")
 
 
 def parse_config(table: dict, path: str) -> Config:
@@ -112,6 +113,10 @@ def parse_config(table: dict, path: str) -> Config:
     if style not in TABLE_STYLES:
         fail("table-style", f"{style!r} is not one of {', '.join(TABLE_STYLES)}")
     values["table_style"] = style
+    if "links-cache" in table:
+        if not isinstance(table["links-cache"], str):
+            fail("links-cache", "must be a path")
+        values["links_cache"] = str(Path(path).parent / table["links-cache"])
     return Config(**values)
 
 

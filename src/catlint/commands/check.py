@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from catlint.check import check_document, selected_rules
 from catlint.commands.common import add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error, write_output
+from catlint.commands.links import add_link_options, check_links_if_asked
 from catlint.errors import CatlintError
 from catlint.reporters import FORMATS, Run, render
 
@@ -15,6 +16,7 @@ def add_arguments(parser) -> None:
     add_selection_arguments(parser)
     parser.add_argument("--output-format", default="text", choices=sorted(FORMATS), help="report format (default: text)")
     parser.add_argument("--output-file", metavar="PATH", help="write the report here instead of standard output")
+    add_link_options(parser, switch=True)
 
 
 def run(arguments) -> int:
@@ -24,6 +26,7 @@ def run(arguments) -> int:
         try:
             config = config_for(path, arguments)
             document = load(path, config)
+            check_links_if_asked(document, arguments, config)
             diagnostics += check_document(document, config)
             rules.update({rule.code: rule for rule in selected_rules(config)})
         except CatlintError as error:

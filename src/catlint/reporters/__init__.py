@@ -20,6 +20,7 @@ class Run:
     files: tuple[str, ...]
     rules: tuple
     unreadable: int = 0
+    fix_command: str = "catlint fix"  # what applies the fixes of these diagnostics
 
 
 def render(format_name: str, diagnostics, run: Run) -> str:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 def render(diagnostics, run) -> str:
     lines = [f"{d.filename}:{d.location.row}:{d.location.column}: {d.code} {d.message}" for d in diagnostics]
-    lines.append(summary(diagnostics, len(run.files) - run.unreadable))
+    lines.append(summary(diagnostics, len(run.files) - run.unreadable, run.fix_command))
     if run.unreadable:
         lines.append(f"{run.unreadable} file{'s' if run.unreadable != 1 else ''} could not be checked (see the errors above).")
     return "\n".join(lines) + "\n"
 
 
-def summary(diagnostics, file_count: int) -> str:
+def summary(diagnostics, file_count: int, fix_command: str = "catlint fix") -> str:
     files = f"{file_count} file{'s' if file_count != 1 else ''}"
     if not diagnostics:
         return f"All checks passed ({files})."
@@ -21,7 +21,7 @@ def summary(diagnostics, file_count: int) -> str:
     unsafe = sum(1 for d in diagnostics if d.fix and d.fix.applicability == "unsafe")
     fixable = ""
     if safe:
-        fixable += f"; {safe} fixable with `catlint fix`"
+        fixable += f"; {safe} fixable with `{fix_command}`"
     if unsafe:
-        fixable += f"; {unsafe} more with `catlint fix --unsafe-fixes`"
+        fixable += f"; {unsafe} more with `{fix_command} --unsafe-fixes`"
     return f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} in {files} ({parts}){fixable}."

@@ -1,0 +1,86 @@
+"""Link health: what the network said about each row's link, kept apart from the offline rules.
+
+Checking links is the only thing catlint does over the network, and only when
+asked (`catlint links`, `catlint check --links`). The result of each URL is
+attached to the document (`attach`); the CAT5xx rules read it back
+(`link_results`) and stay silent when nothing was attached, so plain
+`catlint check` runs them without any network and finds nothing. One rule
+registry therefore lists, documents, selects and configures every code.
+
+This module imports no networking code: every `catlint check` imports it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+# What a URL's check came to; each outcome but "ok" is reported by one CAT5xx rule.
+OUTCOMES = ("ok", "redirected", "client-error", "server-error", "timeout", "dns-failure", "tls-error",
+            "unreachable", "not-checked")
+PERMANENT = (301, 308)
+_HTTP_URL = re.compile(r"^https?://", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Hop:
+    status: int
+    location: str  # absolute
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    url: str
+    outcome: str
+    status: int | None = None
+    detail: str = ""
+    hops: tuple[Hop, ...] = ()
+    checked_at: float = 0.0  # seconds since the epoch
+    from_cache: bool = False
+
+    @property
+    def final_url(self) -> str:
+        return self.hops[-1].location if self.hops else self.url
+
+    def to_json(self) -> dict:
+        entry = asdict(self)
+        entry.pop("from_cache")
+        entry["hops"] = [[hop.status, hop.location] for hop in self.hops]
+        return entry
+
+    @classmethod
+    def from_json(cls, entry: dict) -> "LinkResult":
+        hops = tuple(Hop(int(status), str(location)) for status, location in entry.get("hops", []))
+        return cls(str(entry["url"]), str(entry["outcome"]), entry.get("status"), str(entry.get("detail", "")),
+                   hops, float(entry.get("checked_at", 0.0)))
+
+
+@dataclass(frozen=True)
+class LinkCell:
+    """A row's link that can be checked: an absolute http(s) URL and the cell that holds it."""
+
+    url: str
+    cell: object  # catlint.table.Cell
+    subject: tuple[str, ...] = field(default=())
+
+
+def link_cells(document) -> list[LinkCell]:
+    from catlint.rules import row_subject
+
+    cells = []
+    for record in document.records:
+        found = record.fields.get("link")
+        if found is None or found.error or not isinstance(found.value, str) or not _HTTP_URL.match(found.value):
+            continue
+        cells.append(LinkCell(found.value, found.cell, (*row_subject(record), "link")))
+    return cells
+
+
+def attach(document, results: dict[str, LinkResult]) -> None:
+    """Give the CAT5xx rules what the link check found for this document."""
+    document.link_results = dict(results)
+
+
+def link_results(document) -> dict[str, LinkResult] | None:
+    """The attached results, or None when links were not checked (plain `catlint check`)."""
+    return getattr(document, "link_results", None)

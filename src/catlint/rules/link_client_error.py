@@ -1,0 +1,29 @@
+"""A link answers with a client error: the page is missing (404), gone (410) or refused.
+
+A row whose link is dead sends every reader to an error page; 410 Gone says
+the owner removed it on purpose. Rate limiting (429) is not a dead link and is
+reported by link-server-error instead. Only reported by `catlint links` or
+`catlint check --links`: plain `check` never uses the network.
+
+Fails:
+    | Old atlas | MR | Heart | 100 | 10 | Open | CC BY 4.0 | https://example.org/removed-page |
+    (the server answers 404 Not Found, to HEAD and to GET)
+
+Passes:
+    | Old atlas | MR | Heart | 100 | 10 | Open | CC BY 4.0 | https://example.org/atlas |
+    (the server answers 200 OK)
+"""
+
+from catlint.links.findings import checked, finding, status_text
+
+CODE = "CAT501"
+NAME = "link-client-error"
+SEVERITY = "error"
+FIX = "never"
+
+
+def check(document):
+    for link, result in checked(document, "client-error"):
+        if result.status != 429:
+            moved = f" after redirecting to {result.final_url}" if result.hops else ""
+            yield finding(link, result, f"{link.url} answers {status_text(result.status)}{moved}")

@@ -1,0 +1,25 @@
+"""With `--offline`, a link has no result in the link cache, so its health is unknown.
+
+Offline runs report only what an earlier online run stored; a link added since
+then has never been checked, and saying nothing would read as "healthy".
+
+Fails:
+    | New row | MR | Knee | 100 | 10 | Open | CC BY 4.0 | https://example.org/new |
+    (`catlint links --offline`, and the URL is not in the cache)
+
+Passes:
+    | New row | MR | Knee | 100 | 10 | Open | CC BY 4.0 | https://example.org/new |
+    (`catlint links` ran online once, so the cache holds the URL)
+"""
+
+from catlint.links.findings import checked, finding
+
+CODE = "CAT510"
+NAME = "link-not-in-cache"
+SEVERITY = "info"
+FIX = "never"
+
+
+def check(document):
+    for link, result in checked(document, "not-checked"):
+        yield finding(link, result, f"{link.url}: not checked, not in the link cache (run `catlint links` online)")

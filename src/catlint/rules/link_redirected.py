@@ -1,0 +1,27 @@
+"""A link redirects temporarily (302, 303 or 307): worth knowing, nothing to change.
+
+A temporary redirect means the original address stays the right one to
+publish (a login page, a load balancer, a landing page that moves with the
+seasons), so there is no fix and the level is info.
+
+Fails:
+    | Landing | XR | Chest | 100 | 10 | Open | CC BY 4.0 | https://example.org/ |
+    (302 Found to https://example.org/home)
+
+Passes:
+    | Landing | XR | Chest | 100 | 10 | Open | CC BY 4.0 | https://example.org/home |
+"""
+
+from catlint.links.findings import checked, finding, redirect_kind, status_text
+
+CODE = "CAT509"
+NAME = "link-redirected"
+SEVERITY = "info"
+FIX = "never"
+
+
+def check(document):
+    for link, result in checked(document, "redirected"):
+        if redirect_kind(result) == "temporary":
+            temporary = next(hop for hop in result.hops if hop.status not in (301, 308))
+            yield finding(link, result, f"{link.url} redirects temporarily ({status_text(temporary.status)}) to {result.final_url}")

@@ -1,0 +1,28 @@
+"""A link's server fails (5xx) or keeps refusing for load (429 after retries).
+
+Server errors are often temporary, hence a warning: the next nightly run tells
+whether the host recovered. 429 and 503 are retried first, waiting as long as
+the server's Retry-After asks (capped), so a busy host is not reported at once.
+
+Fails:
+    | Busy archive | CT | Lungs | 100 | 10 | Open | CC BY 4.0 | https://example.org/archive |
+    (the server answers 500 Internal Server Error)
+
+Passes:
+    | Busy archive | CT | Lungs | 100 | 10 | Open | CC BY 4.0 | https://example.org/archive |
+    (the server answers 429 with Retry-After: 1, then 200 OK on the retry)
+"""
+
+from catlint.links.findings import checked, finding, status_text
+
+CODE = "CAT502"
+NAME = "link-server-error"
+SEVERITY = "warning"
+FIX = "never"
+
+
+def check(document):
+    for link, result in checked(document, "server-error", "client-error"):
+        if result.outcome == "server-error" or result.status == 429:
+            attempts = f" {result.detail}" if result.detail else ""
+            yield finding(link, result, f"{link.url} answers {status_text(result.status)}{attempts}; it may be temporary")

@@ -1,0 +1,30 @@
+"""An http link redirects to the same address over https: link to https directly.
+
+The first request of every reader then travels unencrypted and can be
+tampered with before the redirect. The fix changes only the scheme (and the
+port the server named) to the address the server itself redirects to, so it
+is safe.
+
+Fails:
+    | Plain | CT | Brain | 100 | 10 | Open | CC BY 4.0 | http://example.org/data |
+    (301 to https://example.org/data)
+
+Passes:
+    | Plain | CT | Brain | 100 | 10 | Open | CC BY 4.0 | https://example.org/data |
+"""
+
+from catlint.links.findings import checked, finding, redirect_kind, url_fix
+
+CODE = "CAT508"
+NAME = "link-upgrades-to-https"
+SEVERITY = "warning"
+FIX = "safe"
+
+
+def check(document):
+    for link, result in checked(document, "redirected"):
+        if redirect_kind(result) == "https-upgrade":
+            secure = result.hops[0].location
+            further = f" (and on to {result.final_url})" if result.final_url != secure else ""
+            fix = url_fix(link, secure, "safe", f"link to {secure}")
+            yield finding(link, result, f"{link.url} redirects to https: use {secure}{further}", fix)
