@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from catlint import knowledge
 from catlint.config import Config
 from catlint.diagnostics import Diagnostic, sort_diagnostics
 from catlint.rules import all_rules
+from catlint.suppression import apply_row_ignores
 
 
 def selected_rules(config: Config):
@@ -12,6 +14,7 @@ def selected_rules(config: Config):
 
 
 def check_document(document, config: Config) -> list[Diagnostic]:
+    knowledge.select(config.knowledge)  # read lazily, by the consistency rules only
     diagnostics = []
     for rule in selected_rules(config):
         severity = config.severity.get(rule.code, rule.severity)
@@ -20,4 +23,4 @@ def check_document(document, config: Config) -> list[Diagnostic]:
                 Diagnostic(document.path, rule.code, rule.name, severity, finding.message,
                            finding.location, finding.end_location, finding.fix, finding.subject)
             )
-    return sort_diagnostics(diagnostics)
+    return sort_diagnostics(apply_row_ignores(diagnostics, document, config))

@@ -31,6 +31,7 @@ class Config:
     severity: dict = field(default_factory=dict)
     per_row_ignores: tuple[RowIgnore, ...] = ()
     schema: str | None = None
+    knowledge: str | None = None
     table_style: str = "keep"
     links_cache: str | None = None
 
@@ -83,7 +84,7 @@ def _read_toml(path: Path) -> dict:
         raise CatlintError(f"{path}: invalid TOML: {error}") from None
 
 
-_KEYS = ("select", "ignore", "severity", "per-row-ignores", "schema", "table-style", "links-cache")
+_KEYS = ("select", "ignore", "severity", "per-row-ignores", "schema", "knowledge", "table-style", "links-cache")
 
 
 def parse_config(table: dict, path: str) -> Config:
@@ -105,10 +106,11 @@ def parse_config(table: dict, path: str) -> Config:
             fail(f"severity.{code}", f"{level!r} is not one of {', '.join(SEVERITIES)}")
     values["severity"] = {code.upper(): level for code, level in severity.items()}
     values["per_row_ignores"] = tuple(_row_ignores(table.get("per-row-ignores", []), fail))
-    if "schema" in table:
-        if not isinstance(table["schema"], str):
-            fail("schema", "must be a path")
-        values["schema"] = str((Path(path).parent / table["schema"]))
+    for key in ("schema", "knowledge"):  # paths relative to the configuration file
+        if key in table:
+            if not isinstance(table[key], str):
+                fail(key, "must be a path")
+            values[key] = str(Path(path).parent / table[key])
     style = table.get("table-style", "keep")
     if style not in TABLE_STYLES:
         fail("table-style", f"{style!r} is not one of {', '.join(TABLE_STYLES)}")

@@ -1,0 +1,136 @@
+"""A row's own evidence (its name, its acronyms, its link) and the values it contradicts.
+
+Evidence from the name itself is strong; an acronym's expansion or the
+link's host and path are weaker. A field is checked against the strongest
+evidence that expects anything of it, and is contradicted only when its values
+share nothing with what that evidence expects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from catlint import knowledge as knowledge_module
+from catlint.knowledge import FIELDS, Entry
+from catlint.names import capital_tokens
+from catlint.rules import at_span, replace, row_subject
+
+KIND_ORDER = ("name", "acronym", "link")
+FIELD_WORDS = {"data_types": "data types", "body_parts": "body parts"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str  # "name", "acronym" or "link"
+    label: str  # what was seen, as the message shows it
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    field: str
+    values: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    expected: tuple[str, ...]
+
+    @property
+    def message(self) -> str:
+        kinds = [kind for kind in KIND_ORDER if any(item.kind == kind for item in self.evidence)]
+        cited = " and ".join(f"the {kind} ({'; '.join(self._cite(item) for item in self.evidence if item.kind == kind)})" for kind in kinds)
+        return f"{FIELD_WORDS[self.field]} {', '.join(self.values)} contradict {cited}"
+
+    def _cite(self, item: Evidence) -> str:
+        return f"{item.label} \u2192 {', '.join(item.entry.expects(self.field))}"
+
+    @property
+    def suggestion(self) -> str | None:
+        """The one value the evidence points to, if it points to exactly one."""
+        return self.expected[0] if len(self.expected) == 1 else None
+
+
+def row_evidence(name: str, link: str, knowledge) -> tuple[Evidence, ...]:
+    """Everything the name, its acronyms and the link say; remembered, as two rules ask for each row."""
+    key = (name, link)
+    if key not in knowledge.evidence_cache:
+        knowledge.evidence_cache[key] = _collect(name, link, knowledge)
+    return knowledge.evidence_cache[key]
+
+
+def _collect(name: str, link: str, knowledge) -> tuple[Evidence, ...]:
+    found: dict[tuple[str, str], Evidence] = {}
+
+    def add(kind: str, label: str, entry: Entry) -> None:
+        found.setdefault((kind, label.casefold()), Evidence(kind, label, entry))
+
+    for word, entry in knowledge.words_in(name):
+        add("name", f'"{word}"', entry)
+    for token in capital_tokens(name):
+        if token in knowledge.acronyms:
+            expansion, entry = knowledge.acronyms[token]
+            if entry.data_types or entry.body_parts:
+                add("acronym", token, entry)
+            for word, word_entry in knowledge.words_in(expansion):
+                add("acronym", f'{token} = {expansion}: "{word}"', word_entry)
+    for where, entry in knowledge.link_entries(link):
+        add("link", where, entry)
+    return tuple(found.values())
+
+
+def contradictions(document, record, knowledge, strong: bool):
+    """Contradictions of one row with its name (`strong`), or with weaker evidence when the name says nothing."""
+    evidence = row_evidence(record.value("source") or "", record.value("link") or "", knowledge)
+    if not evidence:
+        return
+    for field in FIELDS:
+        values = _known_values(document, record, field)
+        if not values or _multi_purpose(knowledge, field, values):
+            continue
+        from_name = [item for item in evidence if item.kind == "name" and item.entry.expects(field)]
+        weaker = [item for item in evidence if item.kind != "name" and item.entry.expects(field)]
+        chosen = from_name if strong else ([] if from_name else weaker)
+        expected = {term for item in chosen for term in item.entry.expects(field)}
+        if chosen and not expected & set(values):
+            order = document.schema.vocabulary(field)
+            yield Contradiction(field, values, tuple(chosen), tuple(sorted(expected, key=order.index)))
+
+
+def _known_values(document, record, field: str) -> tuple[str, ...]:
+    """The field's vocabulary terms; unknown terms are the schema rule's business."""
+    found = record.fields.get(field)
+    if found is None or found.error is not None or not found.value:
+        return ()
+    vocabulary = set(document.schema.vocabulary(field))
+    return tuple(term for term in found.value if term in vocabulary)
+
+
+def _multi_purpose(knowledge, field: str, values: tuple[str, ...]) -> bool:
+    if field == "body_parts":
+        return bool(knowledge.all_body_parts & set(values))
+    return len(values) >= knowledge.min_data_types
+
+
+def findings(document, strong: bool):
+    """One finding per contradicted cell, with an unsafe fix when the evidence points to one value."""
+    knowledge = knowledge_module.current()
+    knowledge.check_vocabulary(document.schema)
+    for record in document.records:
+        for contradiction in contradictions(document, record, knowledge, strong):
+            cell = record.fields[contradiction.field].cell
+            fix = None
+            if contradiction.suggestion:
+                # Pad a shorter value where the column is aligned, so that it stays aligned.
+                width = len(cell.text) if _aligned_with_header(document.table, record.row, cell) else 0
+                content = contradiction.suggestion.ljust(width)
+                fix = replace(cell.span, content, f"replace {cell.text!r} with {contradiction.suggestion!r}", "unsafe")
+            subject = (*row_subject(record), contradiction.field)
+            yield at_span(cell.span, contradiction.message, fix, subject)
+
+
+def _aligned_with_header(table, row, cell) -> bool:
+    """Whether the pipe closing this cell sits where the header's pipe for the same column does."""
+    index = next((position for position, other in enumerate(row.cells) if other is cell), None)
+    if index is None or index >= len(table.header.cells):
+        return False
+    header_cell = table.header.cells[index]
+    closing = row.text.find("|", cell.span.end - 1)
+    return closing != -1 and closing == table.header.text.find("|", header_cell.span.end - 1)

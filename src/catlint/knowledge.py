@@ -1,0 +1,159 @@
+"""Evidence knowledge: which words, acronyms and links imply which data types and body parts.
+
+The knowledge is data (`schema/knowledge.json`, described by
+`schema/knowledge.schema.json`), validated when it is loaded, loaded once
+per process and only when a consistency rule asks for it. The configuration
+key `knowledge` names another file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urlsplit
+
+from catlint.errors import CatlintError
+from catlint.schema import data_dir
+
+KNOWLEDGE_FILE = "knowledge.json"
+KNOWLEDGE_SCHEMA_FILE = "knowledge.schema.json"
+FIELDS = ("data_types", "body_parts")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One piece of knowledge: what it says about each field (empty tuple: nothing)."""
+
+    data_types: tuple[str, ...]
+    body_parts: tuple[str, ...]
+
+    def expects(self, field: str) -> tuple[str, ...]:
+        return getattr(self, field)
+
+
+def _entry(item: dict) -> Entry:
+    return Entry(tuple(item.get("data_types", ())), tuple(item.get("body_parts", ())))
+
+
+class Knowledge:
+    def __init__(self, document: dict, path: str):
+        self.path = path
+        purpose = document["multi-purpose"]
+        self.all_body_parts = frozenset(purpose["body-parts"])
+        self.min_data_types = purpose["min-data-types"]
+        self.function_words = frozenset(document["function-words"])
+        self.word_entries = _unique(((_word_key(word), _entry(item)) for item in document["words"] for word in item["words"]), "word", path)
+        self.acronyms = _unique(((item["acronym"], (item["expansion"], _entry(item))) for item in document["acronyms"]), "acronym", path)
+        self.links = [(item["host"], item.get("path", "/").casefold(), _entry(item)) for item in document["links"]]
+        self._checked_schemas: set[str] = set()
+        self.evidence_cache: dict = {}  # (name, link) -> evidence, filled by catlint.evidence
+
+    @cached_property
+    def _word_pattern(self) -> re.Pattern:
+        words = sorted(self.word_entries, key=len, reverse=True)
+        alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+    def words_in(self, text: str) -> list[tuple[str, Entry]]:
+        """(word as written, entry) for each known word in `text`, whole words, case-insensitive."""
+        found = []
+        for match in self._word_pattern.finditer(text):
+            entry = self.word_entries.get(_word_key(match.group()))
+            if entry is not None:
+                found.append((match.group(), entry))
+        return found
+
+    def link_entries(self, link: str) -> list[tuple[str, Entry]]:
+        """(host and path as matched, entry) for each link entry the URL falls under."""
+        host, path, _ = split_link(link)
+        path = path.casefold() or "/"
+        return [
+            (known_host + (known_path if known_path != "/" else ""), entry)
+            for known_host, known_path, entry in self.links
+            if (host == known_host or host.endswith("." + known_host)) and path.startswith(known_path)
+        ]
+
+    def check_vocabulary(self, schema) -> None:
+        """Every expected value must be a term the catalogue schema knows, or it could never match."""
+        if schema.path in self._checked_schemas:
+            return
+        entries = [*self.word_entries.values(), *(entry for _, entry in self.acronyms.values()), *(entry for *_, entry in self.links)]
+        for field in FIELDS:
+            vocabulary = set(schema.vocabulary(field))
+            terms = {term for entry in entries for term in entry.expects(field)}
+            if field == "body_parts":
+                terms |= self.all_body_parts
+            unknown = sorted(terms - vocabulary)
+            if unknown:
+                raise CatlintError(f"{self.path}: invalid knowledge file: {field} term {unknown[0]!r} is not in the schema's vocabulary ({', '.join(sorted(vocabulary))})")
+        self._checked_schemas.add(schema.path)
+
+
+def split_link(link: str) -> tuple[str, str, str]:
+    """(host in lower case, path, query) of a URL, scheme optional; empty parts when it is malformed."""
+    try:
+        parts = urlsplit(link if "://" in link else "//" + link)
+        return (parts.hostname or ""), parts.path, parts.query
+    except ValueError:  # e.g. an unclosed IPv6 bracket: the schema rule reports the link
+        return "", "", ""
+
+
+def _unique(pairs, what: str, path: str) -> dict:
+    """A dict of the pairs; a key listed twice is an error (which of the two would win?)."""
+    mapping = {}
+    for key, value in pairs:
+        if key in mapping:
+            raise CatlintError(f"{path}: invalid knowledge file: {what} {key!r} is listed twice")
+        mapping[key] = value
+    return mapping
+
+
+def _word_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+_loaded: dict[str | None, Knowledge] = {}
+_selected: str | None = None
+
+
+def select(path: str | None) -> None:
+    """Use the knowledge at `path` (None: the packaged file) from now on; loading waits until it is needed."""
+    global _selected
+    _selected = path
+
+
+def current() -> Knowledge:
+    return load_knowledge(_selected)
+
+
+def load_knowledge(path: str | None = None) -> Knowledge:
+    key = str(path) if path else None
+    if key not in _loaded:
+        location = key or str(data_dir() / KNOWLEDGE_FILE)
+        document = _read_json(location, "knowledge file")
+        _validate(document, location)
+        _loaded[key] = Knowledge(document, location)
+    return _loaded[key]
+
+
+def _read_json(location: str, what: str):
+    try:
+        with open(location, encoding="utf-8") as handle:
+            return json.load(handle)
+    except OSError as error:
+        raise CatlintError(f"{location}: cannot read the {what}: {error.strerror or error}") from None
+    except ValueError as error:
+        raise CatlintError(f"{location}: the {what} is not valid JSON: {error}") from None
+
+
+def _validate(document, location: str) -> None:
+    import jsonschema
+
+    schema = _read_json(str(data_dir() / KNOWLEDGE_SCHEMA_FILE), "knowledge schema")
+    validator = jsonschema.Draft202012Validator(schema)
+    error = jsonschema.exceptions.best_match(validator.iter_errors(document))
+    if error is not None:
+        where = "/".join(str(part) for part in error.absolute_path) or "the top level"
+        raise CatlintError(f"{location}: invalid knowledge file: at {where}: {' '.join(error.message.split())}")

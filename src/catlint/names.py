@@ -1,0 +1,99 @@
+"""Source names: comparison keys, acronyms, and whether an acronym abbreviates a name.
+
+Real acronyms are built from the initial parts of words: one or more leading
+letters of a word (BraTS: Brain Tumor Segmentation), of each part of a
+hyphenated or camel-case word (MESA: Multi-Ethnic Study of Atherosclerosis),
+function words used or skipped (TCIA: The Cancer Imaging Archive; DDSM:
+Digital Database for Screening Mammography), and trailing words left out
+(JSRT: Japanese Society of Radiological Technology Database).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_PARENTHESISED = re.compile(r"\(\s*([^()]*?)\s*\)")
+_TOKEN = re.compile(r"[^\W_]+")
+_ACRONYM_TOKEN = re.compile(r"^[^\W\d_][^\W_]*(?:-[^\W_]+)*$")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+
+
+def name_key(name: str) -> str:
+    """Case- and space-insensitive identity of a source name."""
+    return "".join(name.casefold().split())
+
+
+def looks_like_acronym(token: str) -> bool:
+    """ABIDE, BraTS, CBIS-DDSM, LUNA16: mostly capitals, at least two of them."""
+    letters = [char for char in token if char.isalpha()]
+    capitals = sum(char.isupper() for char in letters)
+    return bool(_ACRONYM_TOKEN.match(token)) and capitals >= 2 and capitals * 2 >= len(letters)
+
+
+def declared_acronym(name: str) -> tuple[str, str] | None:
+    """(acronym, the words it abbreviates) for a name such as 'Sunnybrook Cardiac Data(SCD)'."""
+    for match in reversed(list(_PARENTHESISED.finditer(name))):
+        if looks_like_acronym(match.group(1)):
+            words = _PARENTHESISED.sub(" ", name[: match.start()]).strip()
+            return (match.group(1), words) if words else None
+    return None
+
+
+def row_acronym(name: str) -> str | None:
+    """The acronym a row is known by: the declared one, or the whole name when it is one (OASIS)."""
+    declared = declared_acronym(name)
+    if declared:
+        return declared[0]
+    stripped = name.strip()
+    return stripped if looks_like_acronym(stripped) and stripped.isupper() else None
+
+
+def capital_tokens(name: str) -> list[str]:
+    """Upper-case tokens of two or more letters (SCMR, DRIVE): candidates for known acronyms."""
+    return [token for token in _TOKEN.findall(name) if len(token) >= 2 and token.isupper() and token[0].isalpha()]
+
+
+def abbreviates(acronym: str, words: str, function_words: frozenset[str]) -> bool:
+    """Whether `acronym` can be formed from the initial parts of `words` (see the module docstring)."""
+    letters = "".join(char for char in acronym if char.isalpha()).upper()
+    if _spell(letters, _word_parts(words), function_words):
+        return True
+    head = acronym.split("-")[0]  # LIDC-IDRI: the name may expand only the first part
+    return head != acronym and abbreviates(head, words, function_words)
+
+
+def _word_parts(words: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each word as (lower-case word, its parts in upper case); possessives dropped."""
+    result = []
+    for word in words.split():
+        word = _POSSESSIVE.sub("", word)
+        parts = [part for piece in _TOKEN.findall(word) for part in _CAMEL.split(piece) if not part.isdigit()]
+        if parts:
+            result.append((word.casefold(), tuple(part.upper() for part in parts)))
+    return tuple(result)
+
+
+def _spell(letters: str, words, function_words: frozenset[str]) -> bool:
+    @lru_cache(maxsize=None)
+    def from_word(index: int, position: int) -> bool:
+        if position == len(letters):
+            return True  # the words left over are not part of the acronym
+        if index == len(words):
+            return False
+        word, parts = words[index]
+        if word in function_words and from_word(index + 1, position):
+            return True
+        return any(from_word(index + 1, end) for end in _contributions(parts, letters, position))
+
+    return bool(letters) and from_word(0, 0)
+
+
+def _contributions(parts: tuple[str, ...], letters: str, position: int) -> set[int]:
+    """Where the acronym can continue after this word: it gives a leading piece of its first part,
+    then optionally a leading piece of each later part."""
+    reached = {position + length for length in range(1, len(parts[0]) + 1) if letters.startswith(parts[0][:length], position)}
+    for part in parts[1:]:
+        reached |= {end + length for end in reached for length in range(1, len(part) + 1) if letters.startswith(part[:length], end)}
+    return reached

@@ -1,0 +1,27 @@
+"""A data type or body part contradicts the row's acronym or link.
+
+Weaker evidence than the name: a known acronym's expansion or what the
+acronym is known to hold (`JSRT`: chest radiographs), and the link's host
+and path (`cardiacatlas.org`: hearts), all from `schema/knowledge.json`.
+Used only for a field the name itself says nothing about, hence a warning.
+When the evidence points to one value, an unsafe fix offers it.
+
+Fails:
+    | Japanese Society of Radiological Technology Database (JSRT) | CT | Lungs | ...
+    | AMRG Atlas | MR | Brain | ... | http://www.cardiacatlas.org/studies/amrg-cardiac-atlas/ |
+
+Passes:
+    | Japanese Society of Radiological Technology Database (JSRT) | XR | Lungs | ...
+    | AMRG Atlas | MR | Heart | ... | http://www.cardiacatlas.org/studies/amrg-cardiac-atlas/ |
+"""
+
+from catlint.evidence import findings
+
+CODE = "CAT302"
+NAME = "contradicts-evidence"
+SEVERITY = "warning"
+FIX = "unsafe"
+
+
+def check(document):
+    return findings(document, strong=False)
