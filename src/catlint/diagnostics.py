@@ -44,6 +44,17 @@ class Diagnostic:
     # What the finding is about, independent of its line: used for stable fingerprints.
     subject: tuple[str, ...] = field(default=(), compare=False)
 
+    @property
+    def identity(self) -> tuple[str, ...]:
+        """The same problem keeps this identity when unrelated lines move or change."""
+        return (self.code, *self.subject) if self.subject else (self.code, self.message)
+
+    @property
+    def last_row(self) -> int:
+        """The last line the problem covers: an end at column 1 stops before that line."""
+        end = self.end_location
+        return end.row - 1 if end.column == 1 and end.row > self.location.row else end.row
+
     def sort_key(self):
         return (self.filename, self.location, self.end_location, self.code, self.message)
 
