@@ -20,6 +20,8 @@ def add_arguments(parser) -> None:
     add_selection_arguments(parser)
     parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes and write nothing")
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that change values (review them)")
+    parser.add_argument("--fix-only", action="store_true",
+                        help="only fix: neither report nor fail on the problems left (the pre-commit hook's mode)")
 
 
 def run(arguments) -> int:
@@ -32,7 +34,7 @@ def run(arguments) -> int:
             failed = True
             continue
         changed_any |= changed
-        remaining_any |= any(d.severity in ("error", "warning") for d in remaining)
+        remaining_any |= not arguments.fix_only and any(d.severity in ("error", "warning") for d in remaining)
     if failed:
         return 2
     return 1 if remaining_any or (arguments.diff and changed_any) else 0
@@ -51,7 +53,7 @@ def _fix_file(path: str, arguments) -> tuple[bool, list]:
         return changed, result.remaining
     if changed:
         write_atomically(path, data)
-    if result.remaining:
+    if result.remaining and not arguments.fix_only:
         sys.stdout.write(render("text", result.remaining, Run((path,), ())))
     if changed:
         print(f"{path}: fixed {result.fixed} problem{'s' if result.fixed != 1 else ''}" + ("; rewritten as UTF-8" if not document.source.is_utf8 else ""))
