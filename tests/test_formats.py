@@ -161,3 +161,13 @@ def test_workflow_is_a_valid_github_workflow_that_runs_the_documented_commands()
     for needed in ("catlint check --output-format github catalogue.md", "--output-format sarif", "github/codeql-action/upload-sarif",
                    "--output-format github-review", "--changed-since", "gh api"):
         assert needed in text
+
+
+def test_github_keeps_room_for_the_notice_when_notices_overflow():
+    from catlint.diagnostics import Diagnostic, Position
+    from catlint.reporters import Run, render
+
+    infos = [Diagnostic("catalogue.md", "CAT003", "unknown-column", "info", f"column {n}", Position(1, n), Position(1, n + 1)) for n in range(1, 13)]
+    lines = render("github", infos, Run(("catalogue.md",), ())).splitlines()
+    assert sum(line.startswith("::notice ") for line in lines) == 10  # nine problems and the notice about the other three
+    assert lines[-1].startswith("::notice title=catlint::3 of 12 problems are not shown as annotations (3 notices)")

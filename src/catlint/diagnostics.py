@@ -51,12 +51,15 @@ class Diagnostic:
 
     @property
     def last_row(self) -> int:
-        """The last line the problem covers: an end at column 1 stops before that line."""
-        end = self.end_location
-        return end.row - 1 if end.column == 1 and end.row > self.location.row else end.row
+        return last_row(self.location, self.end_location)
 
     def sort_key(self):
         return (self.filename, self.location, self.end_location, self.code, self.message)
+
+
+def last_row(start: Position, end: Position) -> int:
+    """The last line a range covers: an end at column 1 of a later line stops before that line."""
+    return end.row - 1 if end.column == 1 and end.row > start.row else end.row
 
 
 def sort_diagnostics(diagnostics) -> list[Diagnostic]:

@@ -8,6 +8,8 @@ says how many there are and where to see them.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from catlint.reporters import relative_path
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -40,25 +42,22 @@ def plain(diagnostic) -> str:
 
 
 def render(diagnostics, run) -> str:
-    counts = {level: sum(1 for d in diagnostics if LEVELS[d.severity] == level) for level in LEVELS.values()}
     limits = dict.fromkeys(LEVELS.values(), SHOWN_PER_LEVEL)
-    if any(count > SHOWN_PER_LEVEL for count in counts.values()):
+    if any(count > SHOWN_PER_LEVEL for count in Counter(LEVELS[d.severity] for d in diagnostics).values()):
         limits["notice"] -= 1  # room for the notice that says what is missing
-    shown, lines, hidden = dict.fromkeys(limits, 0), [], []
+    seen, annotated, hidden = Counter(), [], []
     for diagnostic in diagnostics:
         level = LEVELS[diagnostic.severity]
-        shown[level] += 1
-        (lines if shown[level] <= limits[level] else hidden).append(diagnostic)
-    out = [command(d) for d in lines] + [plain(d) for d in hidden]
+        seen[level] += 1
+        (annotated if seen[level] <= limits[level] else hidden).append(diagnostic)
+    out = [command(d) for d in annotated] + [plain(d) for d in hidden]
     if hidden:
         out.append(_overflow_notice(hidden, len(diagnostics)))
     return "".join(line + "\n" for line in out)
 
 
 def _overflow_notice(hidden, total: int) -> str:
-    per_level = {}
-    for diagnostic in hidden:
-        per_level[LEVELS[diagnostic.severity]] = per_level.get(LEVELS[diagnostic.severity], 0) + 1
+    per_level = Counter(LEVELS[diagnostic.severity] for diagnostic in hidden)
     counted = ", ".join(f"{count} {level}{'s' if count != 1 else ''}" for level, count in per_level.items())
     message = (f"{len(hidden)} of {total} problems are not shown as annotations ({counted}): GitHub shows "
                f"{SHOWN_PER_LEVEL} per level in a step. This step's log lists all of them, "

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from catlint.diagnostics import last_row
 from catlint.errors import CatlintError
 from catlint.fixer import fix_document
 from catlint.source import split_lines
@@ -81,8 +82,7 @@ def _touched_rows(diagnostic, line_count: int) -> tuple[int, int]:
     """The diagnostic's lines and every line its fix edits (an edit ending at column 1 stops before that line)."""
     rows = [diagnostic.location.row, diagnostic.last_row]
     for edit in diagnostic.fix.edits:
-        end = edit.end_location
-        rows += [edit.location.row, end.row - 1 if end.column == 1 and end.row > edit.location.row else end.row]
+        rows += [edit.location.row, last_row(edit.location, edit.end_location)]
     return max(1, min(min(rows), line_count)), max(1, min(max(rows), line_count))
 
 
