@@ -12,6 +12,7 @@ from pathlib import Path
 
 from catlint.diagnostics import SEVERITIES
 from catlint.errors import CatlintError
+from catlint.rules import all_rules
 
 TABLE_STYLES = ("keep", "aligned", "compact")
 
@@ -37,17 +38,26 @@ class Config:
 
     def with_cli(self, select=None, ignore=None) -> "Config":
         changed = self
-        if select:
-            changed = replace(changed, select=tuple(select))
-        if ignore:
-            changed = replace(changed, ignore=tuple(ignore))
+        for option, given in (("select", select), ("ignore", ignore)):
+            if given:
+                for selector in given:
+                    if not known_selector(selector):
+                        raise CatlintError(f"--{option}: {selector!r} {_NO_RULE}")
+                changed = replace(changed, **{option: tuple(given)})
         return changed
 
     def enabled(self, code: str, name: str) -> bool:
-        return _matches(self.select, code, name) and not _matches(self.ignore, code, name)
+        return matches(self.select, code, name) and not matches(self.ignore, code, name)
 
 
-def _matches(selectors, code: str, name: str) -> bool:
+_NO_RULE = "matches no rule (give codes such as CAT101, prefixes such as CAT1, or names such as invalid-count; see `catlint rules`)"
+
+
+def known_selector(selector: str) -> bool:
+    return any(matches((selector,), rule.code, rule.name) for rule in all_rules())
+
+
+def matches(selectors, code: str, name: str) -> bool:
     return any(code.startswith(selector.upper()) or selector.lower() == name for selector in selectors)
 
 
@@ -97,11 +107,13 @@ def parse_config(table: dict, path: str) -> Config:
     values = {"path": path}
     for key in ("select", "ignore"):
         if key in table:
-            values[key] = tuple(_string_list(table[key], lambda problem, key=key: fail(key, problem)))
+            values[key] = tuple(_selectors(table[key], lambda problem, key=key: fail(key, problem)))
     severity = table.get("severity", {})
     if not isinstance(severity, dict):
         fail("severity", "must be a table of rule code = severity")
     for code, level in severity.items():
+        if not any(rule.code == code.upper() for rule in all_rules()):
+            fail(f"severity.{code}", "is not a rule code (see `catlint rules`)")
         if level not in SEVERITIES:
             fail(f"severity.{code}", f"{level!r} is not one of {', '.join(SEVERITIES)}")
     values["severity"] = {code.upper(): level for code, level in severity.items()}
@@ -128,6 +140,13 @@ def _string_list(value, fail) -> list[str]:
     return value
 
 
+def _selectors(value, fail) -> list[str]:
+    for selector in _string_list(value, fail):
+        if not known_selector(selector):
+            fail(f"{selector!r} {_NO_RULE}")
+    return value
+
+
 def _row_ignores(entries, fail):
     if not isinstance(entries, list):
         fail("per-row-ignores", "must be an array of tables with source, codes and reason")
@@ -141,5 +160,5 @@ def _row_ignores(entries, fail):
         for required in ("source", "reason"):
             if not isinstance(entry.get(required), str) or not entry[required].strip():
                 fail(f"{key}.{required}", "is required and must be a non-empty string")
-        codes = _string_list(entry.get("codes"), lambda problem: fail(f"{key}.codes", problem))
+        codes = _selectors(entry.get("codes"), lambda problem: fail(f"{key}.codes", problem))
         yield RowIgnore(entry["source"], tuple(code.upper() for code in codes), entry["reason"])

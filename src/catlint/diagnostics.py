@@ -44,8 +44,22 @@ class Diagnostic:
     # What the finding is about, independent of its line: used for stable fingerprints.
     subject: tuple[str, ...] = field(default=(), compare=False)
 
+    @property
+    def identity(self) -> tuple[str, ...]:
+        """The same problem keeps this identity when unrelated lines move or change."""
+        return (self.code, *self.subject) if self.subject else (self.code, self.message)
+
+    @property
+    def last_row(self) -> int:
+        return last_row(self.location, self.end_location)
+
     def sort_key(self):
         return (self.filename, self.location, self.end_location, self.code, self.message)
+
+
+def last_row(start: Position, end: Position) -> int:
+    """The last line a range covers: an end at column 1 of a later line stops before that line."""
+    return end.row - 1 if end.column == 1 and end.row > start.row else end.row
 
 
 def sort_diagnostics(diagnostics) -> list[Diagnostic]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+from catlint.config import matches
 from catlint.diagnostics import Diagnostic, Position
 from catlint.names import name_key
 from catlint.rules import all_rules, find_rule
@@ -26,16 +27,12 @@ def apply_row_ignores(diagnostics: list[Diagnostic], document, config) -> list[D
             for index, ignore in enumerate(ignores)
             if source is not None and name_key(ignore.source) == source
             for selector in ignore.codes
-            if _selects(selector, diagnostic.code, diagnostic.name)
+            if matches((selector,), diagnostic.code, diagnostic.name)
         ]
         used.update(hits)
         if not hits:
             kept.append(diagnostic)
     return kept + list(_stale(document, config, used, set(source_by_line.values())))
-
-
-def _selects(selector: str, code: str, name: str) -> bool:
-    return code.startswith(selector.upper()) or selector.lower() == name
 
 
 def _stale(document, config, used, sources):
@@ -60,7 +57,7 @@ def _stale(document, config, used, sources):
 
 def _checked(selector: str, config) -> bool:
     """Only an ignore of a rule that ran can be known to be unused; an unknown code is always unused."""
-    matching = [rule for rule in all_rules() if _selects(selector, rule.code, rule.name)]
+    matching = [rule for rule in all_rules() if matches((selector,), rule.code, rule.name)]
     return not matching or any(config.enabled(rule.code, rule.name) for rule in matching)
 
 

@@ -6,7 +6,7 @@ from catlint.check import check_document, selected_rules
 from catlint.commands.common import add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error, write_output
 from catlint.commands.links import add_link_options, check_links_if_asked
 from catlint.errors import CatlintError
-from catlint.reporters import FORMATS, Run, render
+from catlint.reporters import CHOICES, Checked, Run, render
 
 HELP = "check catalogue files and report problems"
 
@@ -14,25 +14,36 @@ HELP = "check catalogue files and report problems"
 def add_arguments(parser) -> None:
     add_file_arguments(parser)
     add_selection_arguments(parser)
-    parser.add_argument("--output-format", default="text", choices=sorted(FORMATS), help="report format (default: text)")
+    parser.add_argument("--output-format", default="text", choices=CHOICES,
+                        help="report format (default: text; auto: github inside GitHub Actions, else text)")
     parser.add_argument("--output-file", metavar="PATH", help="write the report here instead of standard output")
+    parser.add_argument("--changed-since", metavar="REF",
+                        help="report only problems on lines changed since git REF, or new since REF")
     add_link_options(parser, switch=True)
 
 
 def run(arguments) -> int:
-    diagnostics, failed, rules = [], 0, {}
+    diagnostics, failed, rules, checked, changed = [], 0, {}, {}, {}
     files = files_of(arguments)
     for path in files:
         try:
             config = config_for(path, arguments)
             document = load(path, config)
             check_links_if_asked(document, arguments, config)
-            diagnostics += check_document(document, config)
+            found = check_document(document, config)
+            if arguments.changed_since:
+                from catlint.changes import introduced_by_change
+
+                found, changed[path] = introduced_by_change(found, path, arguments.changed_since, document, config)
+            diagnostics += found
+            checked[path] = Checked(document, config)
             rules.update({rule.code: rule for rule in selected_rules(config)})
         except CatlintError as error:
             report_error(error)
             failed += 1
-    write_output(render(arguments.output_format, diagnostics, Run(tuple(files), tuple(rules.values()), failed)), arguments.output_file)
+    run = Run(tuple(files), tuple(rules.values()), unreadable=failed, checked=checked,
+              changed_lines=changed if arguments.changed_since else None)
+    write_output(render(arguments.output_format, diagnostics, run), arguments.output_file)
     if failed:
         return 2
     return 1 if any(d.severity in ("error", "warning") for d in diagnostics) else 0

@@ -21,6 +21,8 @@ def add_arguments(parser) -> None:
     add_selection_arguments(parser)
     parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes and write nothing")
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that change values (review them)")
+    parser.add_argument("--fix-only", action="store_true",
+                        help="only fix: neither report nor fail on the problems left (the pre-commit hook's mode)")
 
 
 def run(arguments) -> int:
@@ -33,7 +35,7 @@ def run(arguments) -> int:
             failed = True
             continue
         changed_any |= changed
-        remaining_any |= any(d.severity in ("error", "warning") for d in remaining)
+        remaining_any |= not arguments.fix_only and any(d.severity in ("error", "warning") for d in remaining)
     if failed:
         return 2
     return 1 if remaining_any or (arguments.diff and changed_any) else 0
@@ -55,7 +57,7 @@ def _fix_file(path: str, arguments) -> tuple[bool, list]:
         write_atomically(path, data)
         remaining = [d for d in remaining if d.code != not_utf8.CODE]  # the write made it UTF-8
         print(_summary(path, result.fixed, document.source.is_utf8))
-    if remaining:
+    if remaining and not arguments.fix_only:
         sys.stdout.write(render("text", remaining, Run((path,), ())))
     return changed, remaining
 

@@ -55,7 +55,7 @@ def run(arguments) -> int:
         except CatlintError as error:
             report_error(error)
             failed += 1
-    write_output(render(arguments.output_format, diagnostics, Run(tuple(files), tuple(rules.values()), failed, "catlint links --fix")), arguments.output_file)
+    write_output(render(arguments.output_format, diagnostics, Run(tuple(files), tuple(rules.values()), unreadable=failed, fix_command="catlint links --fix")), arguments.output_file)
     if failed:
         return 2
     return 1 if any(d.severity in ("error", "warning") for d in diagnostics) else 0

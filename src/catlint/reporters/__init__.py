@@ -1,18 +1,37 @@
 """Output formats, one module each, behind one interface: `render(diagnostics, run) -> str`.
 
-`run` is a Run: the files checked and the rules that ran. Modules are imported
-only when their format is asked for.
+`run` is a Run: the files checked, the rules that ran, and what a format may
+need beyond the diagnostics (the parsed documents with their configuration,
+the lines changed since a git ref). Modules are imported only when their
+format is asked for.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
 
 FORMATS = {
     "text": "text",
     "json": "json_format",
+    "json-lines": "json_lines",
+    "github": "github",
+    "sarif": "sarif",
+    "rdjson": "rdjson",
+    "rdjsonl": "rdjsonl",
+    "github-review": "github_review",
 }
+CHOICES = ("auto", *FORMATS)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One file as it was checked: its document and the configuration in force."""
+
+    document: object
+    config: object
 
 
 @dataclass(frozen=True)
@@ -21,8 +40,32 @@ class Run:
     rules: tuple
     unreadable: int = 0
     fix_command: str = "catlint fix"  # what applies the fixes of these diagnostics
+    checked: dict[str, Checked] = field(default_factory=dict)  # by filename, as in Diagnostic.filename
+    changed_lines: dict[str, frozenset[int]] | None = None  # with --changed-since: the lines a change touched
+
+
+def resolve(format_name: str) -> str:
+    """`auto` is `github` inside GitHub Actions, else `text`."""
+    if format_name == "auto":
+        return "github" if os.environ.get("GITHUB_ACTIONS") else "text"
+    return format_name
 
 
 def render(format_name: str, diagnostics, run: Run) -> str:
-    module = importlib.import_module(f"{__name__}.{FORMATS[format_name]}")
+    module = importlib.import_module(f"{__name__}.{FORMATS[resolve(format_name)]}")
     return module.render(diagnostics, run)
+
+
+def relative_path(filename: str) -> str:
+    """The path from the working directory with forward slashes, or the absolute path outside it."""
+    absolute = Path(os.path.abspath(filename))
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def line_text(run: Run, filename: str, row: int) -> str:
+    checked = run.checked.get(filename)
+    lines = checked.document.lines if checked else []
+    return lines[row - 1] if 0 < row <= len(lines) else ""
