@@ -1,7 +1,6 @@
 """The CLI as a user meets it: a real subprocess, files on disk, exit codes and messages."""
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -60,27 +59,7 @@ def test_project_catalogue_passes():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(
-    "make, message",
-    [
-        (lambda d: d / "empty.md", "empty file"),
-        (lambda d: d / "prose.md", "no Markdown table"),
-        (lambda d: d / "binary.md", "binary file"),
-        (lambda d: d / "missing.md", "no such file"),
-        (lambda d: d, "is a directory"),
-        (lambda d: d / "other.md", "no catalogue table"),
-    ],
-)
-def test_bad_input_is_one_line_and_exit_2(tmp_path, make, message):
-    (tmp_path / "empty.md").write_bytes(b"")
-    (tmp_path / "prose.md").write_text("# Sources\n\nNo table yet.\n")
-    (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02| a | b |\x00")
-    (tmp_path / "other.md").write_text("| Colour | Shape |\n|---|---|\n| red | round |\n")
-    result = run_catlint("check", make(tmp_path))
-    assert result.returncode == 2
-    assert result.stdout.strip() == "All checks passed (1 file)." or result.stdout == "" or "Found" not in result.stdout
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and message in lines[0] and "Traceback" not in result.stderr
+# Bad input (empty, binary, missing, directory, no catalogue table, ...): tests/test_bad_input.py
 
 
 def test_usage_errors_exit_2_in_one_line():
