@@ -48,3 +48,69 @@ def test_known_words_are_found_as_the_word_pattern_finds_them(name):
 def test_clean_text_fast_path_agrees_with_the_general_one(text):
     general = values._SPACES.sub(" ", text.translate(values._INVISIBLE_TABLE)).strip()
     assert values.clean_text(text) == general
+
+
+@given(st.text(st.sampled_from(list("ab |\t:-é")), max_size=40))
+def test_row_split_in_one_pass_agrees_with_segment_bounds(line):
+    expected = []
+    for start, end in table.segment_bounds(line):
+        raw = line[start:end]
+        content_start = start + len(raw) - len(raw.lstrip(" \t"))
+        content = raw.strip(" \t")
+        expected.append((content, 7, content_start + 1, content_start + len(content) + 1))
+    assert [tuple(cell) for cell in table.split_row(line, 7)] == expected
+    assert [tuple(cell) for cell in table.split_row(line, 7, {})] == expected
+
+
+@given(st.lists(st.lists(st.text(st.sampled_from(list("ab \\|`")), max_size=5), min_size=2, max_size=2), min_size=1, max_size=4),
+       st.integers(0, 2), st.integers(0, 2))
+def test_rows_already_aligned_are_recognised_exactly(rows, extra, nudge):
+    from catlint import layout
+
+    cells = [["h", "i"]] + rows
+    widths = [max(len(row[column]) for row in cells) + extra for column in range(2)]
+    lines = ["| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths)) + " |" for row in cells]
+    lines.insert(1, "|" + "|".join("-" * (width + 2) for width in widths) + "|")
+    lines[-1] = lines[-1][:nudge] + " " + lines[-1][nudge:]  # one row possibly out of place
+    found = table.find_tables(lines)
+    if not found:
+        return
+    complete = [row for row in [found[0].header, *found[0].rows] if len(row.cells) == 2]
+    widths = layout._column_widths(found[0], complete)
+    pipes = layout._pipe_positions(widths)
+    for row in complete:
+        if layout._in_place(row, pipes):
+            assert row.text == layout._aligned_row(row, widths, found[0].alignments)
+
+
+def test_a_large_table_checked_by_two_processes_gives_what_one_process_gives(monkeypatch):
+    from catlint import check
+    from catlint.config import Config
+    from test_fixer import document_of
+    from conftest import table
+
+    rows = [f"| Source {index:03d} | MRI, CT | brain | {index}000 | 5 | Open | MIT licence | http://s{index}.example.org |"
+            for index in range(40)]
+    rows += ["| Montgomery County X-ray Set | MR | Lungs | 138 | X | Open | MIT licence | https://ceb.nlm.nih.gov/x |"] * 2
+    document = document_of(table(*rows))
+    one = check.check_document(document, Config())
+    monkeypatch.setattr(check, "PARALLEL_ROWS", 10)
+    forks, fork = [], check.os.fork
+    monkeypatch.setattr(check.os, "fork", lambda: forks.append(1) or fork())
+    two = check.check_document(document, Config())
+    assert forks == [1] and two == one and {d.code[:4] for d in one} >= {"CAT2", "CAT3", "CAT4"}
+
+
+def test_an_error_in_the_second_process_is_raised_as_in_one(monkeypatch, tmp_path):
+    import pytest
+
+    from catlint import check
+    from catlint.config import Config
+    from catlint.errors import CatlintError
+    from test_fixer import document_of
+    from conftest import GOOD_ROW, table
+
+    (tmp_path / "knowledge.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(check, "PARALLEL_ROWS", 1)
+    with pytest.raises(CatlintError, match="invalid knowledge file"):
+        check.check_document(document_of(table(GOOD_ROW)), Config(knowledge=str(tmp_path / "knowledge.json")))

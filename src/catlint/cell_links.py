@@ -26,7 +26,7 @@ _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _EVENT_HANDLER = re.compile(r"[\s\"'/]on[a-z]+[\s]*=", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per row
 class CellLink:
     url: str
     span: Span  # the URL in the cell; the whole cell when the URL is written differently (escaped)
@@ -35,7 +35,7 @@ class CellLink:
     cell: object
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Html:
     raw: str
     span: Span
@@ -53,13 +53,14 @@ _found_for: list = [None, []]
 
 
 def _find_links(document):
-    link_columns = frozenset(index for index, column in enumerate(document.columns) if column is not None and column.kind == "link")
+    link_columns = [index for index, column in enumerate(document.columns) if column is not None and column.kind == "link"]
     for row in document.table.rows:
-        markup = "[" in row.text or "<" in row.text  # links other than the link column's need either
-        for index, cell in enumerate(row.cells):
-            if not markup and index not in link_columns:
-                continue
-            for url, offset in _links_of(cell.text, index in link_columns):
+        if "[" in row.text or "<" in row.text:  # Markdown links and autolinks need one of these
+            cells = [(cell, index in link_columns) for index, cell in enumerate(row.cells)]
+        else:
+            cells = [(row.cells[index], True) for index in link_columns if index < len(row.cells)]
+        for cell, link_column in cells:
+            for url, offset in _links_of(cell.text, link_column):
                 if offset < 0:
                     yield CellLink(url, cell.span, False, row, cell)
                 else:

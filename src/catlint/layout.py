@@ -39,7 +39,8 @@ def canonical_lines(table: Table, style: str) -> dict[int, str]:
     if style == "compact":
         return {row.line: "| " + " | ".join(cell.text for cell in row.cells) + " |" for row in rows}
     widths, alignments = _column_widths(table, rows), table.alignments
-    lines = {row.line: _aligned_row(row, widths, alignments) for row in rows}
+    pipes = _pipe_positions(widths) if all(alignment in ("none", "left") for alignment in alignments) else None
+    lines = {row.line: row.text if pipes and _in_place(row, pipes) else _aligned_row(row, widths, alignments) for row in rows}
     lines[table.delimiter.line] = "|" + "|".join(_mark(alignment, width + 2) for alignment, width in zip(alignments, widths)) + "|"
     return lines
 
@@ -70,6 +71,26 @@ def _aligned_row(row: Row, widths: list[int], alignments: list[str]) -> str:
             padded = cell.text + " " * room
         parts.append(" " + padded + " ")
     return "|" + "|".join(parts) + "|"
+
+
+def _pipe_positions(widths: list[int]) -> list[int]:
+    """Where the pipes of an aligned row are: | cell | cell |, each cell padded to its width."""
+    positions = [0]
+    for width in widths:
+        positions.append(positions[-1] + width + 3)
+    return positions
+
+
+def _in_place(row: Row, pipes: list[int]) -> bool:
+    """An ASCII row of left-aligned cells that is already its aligned self: every pipe where the
+    aligned row has it and every cell one space after its pipe (most rows of an aligned table)."""
+    text, cells = row.text, row.cells
+    if len(text) != pipes[-1] + 1 or len(cells) != len(pipes) - 1 or not text.isascii() or text[-1] != "|":
+        return False
+    for index, cell in enumerate(cells):
+        if text[pipes[index]] != "|" or cell.start != pipes[index] + 3 or cell.end > pipes[index + 1]:
+            return False
+    return True
 
 
 def _mark(alignment: str, width: int) -> str:

@@ -70,13 +70,14 @@ def abbreviates(acronym: str, words: str, function_words: frozenset[str]) -> boo
 
 def _word_parts(words: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each word as (lower-case word, its parts in upper case); possessives dropped."""
-    result = []
-    for word in words.split():
-        word = _POSSESSIVE.sub("", word)
-        parts = [part for piece in _TOKEN.findall(word) for part in _CAMEL.split(piece) if not part.isdigit()]
-        if parts:
-            result.append((word.casefold(), tuple(part.upper() for part in parts)))
-    return tuple(result)
+    return tuple(shape for shape in map(_word_shape, words.split()) if shape is not None)
+
+
+@lru_cache(maxsize=8192)  # words repeat across names: Database, Imaging, Initiative, ...
+def _word_shape(word: str) -> tuple[str, tuple[str, ...]] | None:
+    word = _POSSESSIVE.sub("", word)
+    parts = [part for piece in _TOKEN.findall(word) for part in _CAMEL.split(piece) if not part.isdigit()]
+    return (word.casefold(), tuple(part.upper() for part in parts)) if parts else None
 
 
 @lru_cache(maxsize=4096)  # names of one family (ADNI 2, ADNI 3, ...) share letters and word shapes

@@ -135,7 +135,7 @@ class Schema:
             return []
         prescreen = self._prescreens.get(field)
         if prescreen is not None and prescreen(value):
-            if quick is not None and len(self._accepted) < 100_000:
+            if quick is not None and len(self._accepted) < 10_000:  # vocabularies, not every name
                 self._accepted.add(quick)
             return []
         key = (field, json.dumps(value, sort_keys=True, ensure_ascii=False))

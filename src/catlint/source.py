@@ -28,10 +28,10 @@ _EOL = re.compile(r"\r\n|\r|\n")
 
 @dataclass(frozen=True)
 class Source:
-    """Decoded file content and what is needed to write it back faithfully."""
+    """Decoded file content and what is needed to write it back faithfully. The bytes are not
+    kept: a UTF-8 file is its text encoded again, and any other file is rewritten as UTF-8."""
 
     path: str
-    data: bytes
     text: str
     encoding: str
     bom: bool
@@ -60,7 +60,7 @@ def read_source(path: str) -> Source:
 
 def decode(path: str, data: bytes) -> Source:
     text, encoding, bom = _decode_text(path, data)
-    return Source(path, data, text, encoding, bom, _dominant_newline(text))
+    return Source(path, text, encoding, bom, _dominant_newline(text))
 
 
 def encode(source: Source, text: str) -> bytes:

@@ -108,17 +108,27 @@ def find_tables(lines: list[str]) -> list[Table]:
 
 
 def split_row(line: str, line_number: int, texts: dict | None = None) -> list[Cell]:
-    """Cells of one row; leading and trailing pipes are optional. Short texts seen before in
-    `texts` are shared, not copied: vocabulary cells repeat on every row."""
+    """Cells of one row; leading and trailing pipes are optional. Texts seen before in `texts`
+    are shared, not copied: vocabulary and licence cells repeat on every row."""
+    if "\\" in line or "`" in line:
+        raws = [(start, line[start:end]) for start, end in segment_bounds(line)]
+    else:  # the common case, every pipe separates: the same as segment_bounds, in one pass
+        parts = line.split("|")
+        first = 1 if len(parts) > 1 and not parts[0].strip(" \t") else 0
+        last = len(parts) - 1 if len(parts) - first > 1 and not parts[-1].strip(" \t") else len(parts)
+        raws, start = [], len(parts[0]) + 1 if first else 0
+        for raw in parts[first:last]:
+            raws.append((start, raw))
+            start += len(raw) + 1
     cells = []
     new = tuple.__new__  # a named tuple without its Python-level constructor: this runs for every cell
-    for start, end in segment_bounds(line):
-        raw = line[start:end]
-        content = raw.strip(" \t")
-        if texts is not None and len(content) <= 32:
+    for start, raw in raws:
+        left = raw.lstrip(" \t")
+        content = left.rstrip(" \t")
+        if texts is not None:
             content = texts.setdefault(content, content)
-        content_start = start + len(raw) - len(raw.lstrip(" \t"))
-        cells.append(new(Cell, (content, line_number, content_start + 1, content_start + len(content) + 1)))
+        content_start = start + len(raw) - len(left) + 1
+        cells.append(new(Cell, (content, line_number, content_start, content_start + len(content))))
     return cells
 
 

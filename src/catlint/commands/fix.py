@@ -48,7 +48,7 @@ def _fix_file(path: str, arguments) -> tuple[bool, list]:
     if not result.converged:
         raise CatlintError(f"{path}: fixes did not settle after several rounds; nothing written")
     data = encode(document.source, result.text)
-    changed = data != document.source.data
+    changed = result.text != document.text or not document.source.is_utf8  # strict UTF-8 decodes and encodes back exactly
     if arguments.diff:
         sys.stdout.write(_diff(path, document.text, result.text, document.source, changed))
         return changed, result.remaining
@@ -70,6 +70,8 @@ def _summary(path: str, fixed: int, was_utf8: bool) -> str:
 
 
 def _diff(path: str, before: str, after: str, source, changed: bool) -> str:
+    if not changed:
+        return ""
     lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}")
     text = "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
     if changed and not text:

@@ -17,15 +17,23 @@ CODE = "CAT101"
 NAME = "schema-violation"
 SEVERITY = "error"
 FIX = "never"
+_REPEATING = frozenset({"list", "term"})
 
 
 def check(document):
     schema = document.schema
+    verdicts = {}  # (field, cell text) -> errors: vocabulary cells repeat on every row
     for record in document.records:
         for name, found in record.fields.items():
             if found.error is not None or found.column.kind == "count":
                 continue
-            errors = schema.field_errors(name, found.value)
+            if found.column.kind in _REPEATING:
+                key = (name, found.cell.text)
+                errors = verdicts.get(key)
+                if errors is None:
+                    errors = verdicts[key] = schema.field_errors(name, found.value)
+            else:
+                errors = schema.field_errors(name, found.value)
             if errors:
                 yield at_span(found.cell.span, _message(found, errors, schema), subject=(*row_subject(record), name))
 
