@@ -114,3 +114,18 @@ def test_an_error_in_the_second_process_is_raised_as_in_one(monkeypatch, tmp_pat
     monkeypatch.setattr(check, "PARALLEL_ROWS", 1)
     with pytest.raises(CatlintError, match="invalid knowledge file"):
         check.check_document(document_of(table(GOOD_ROW)), Config(knowledge=str(tmp_path / "knowledge.json")))
+
+
+@given(st.text(st.sampled_from(list("ab|\n\r ")), max_size=30))
+def test_line_split_fast_path_agrees_with_the_general_one(text):
+    import re
+
+    from catlint.source import split_lines
+
+    general, start = [], 0
+    for match in re.finditer(r"\r\n|\r|\n", text):
+        general.append((text[start : match.start()], match.group()))
+        start = match.end()
+    if start < len(text):
+        general.append((text[start:], ""))
+    assert split_lines(text) == general

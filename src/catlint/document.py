@@ -99,18 +99,29 @@ def parse_document(source: Source, schema: Schema, text: str | None = None, conf
     for table in tables:
         columns = [schema.column_for_header(inline.plain_text(cell.text)) for cell in table.header.cells]
         if sum(column is not None for column in columns) >= 2:
-            records = [read_record(row, columns, schema) for row in table.rows]
+            plan = _reading_plan(columns)
+            records = [_read_row(row, plan, schema) for row in table.rows]
             others = [other for other in tables if other is not table]
             return Document(source.path, source, text, lines, [eol for _, eol in pairs], table, columns, records, schema, others, config)
     names = ", ".join(column.header for column in schema.columns[:3])
     raise CatlintError(f"{source.path}: no catalogue table: none of its {len(tables)} table(s) has columns such as {names}")
 
 
-def read_record(row: Row, columns: list[Column | None], schema: Schema) -> Record:
+def _reading_plan(columns: list[Column | None]) -> list[tuple[int, Column]]:
+    """(cell index, column) of each field, the first column of a field winning."""
+    plan, seen = [], set()
+    for index, column in enumerate(columns):
+        if column is not None and column.field not in seen:
+            seen.add(column.field)
+            plan.append((index, column))
+    return plan
+
+
+def _read_row(row: Row, plan: list[tuple[int, Column]], schema: Schema) -> Record:
+    """One row's record: each field read from its cell, per the table's plan."""
     record = Record(row)
-    for column, cell in zip(columns, row.cells):
-        if column is not None and column.field not in record.fields:
-            record.fields[column.field] = read_cell(column, cell, schema)
+    cells = row.cells
+    record.fields = {column.field: read_cell(column, cells[index], schema) for index, column in plan if index < len(cells)}
     return record
 
 

@@ -73,6 +73,11 @@ def encode(source: Source, text: str) -> bytes:
 
 def split_lines(text: str) -> list[tuple[str, str]]:
     """(content, line ending) pairs; only CR, LF and CRLF end lines, as in Markdown."""
+    if "\r" not in text:  # the common case, LF only: split in C
+        parts = text.split("\n")
+        last = parts.pop()
+        lines = [(part, "\n") for part in parts]
+        return lines + [(last, "")] if last else lines
     lines = []
     start = 0
     for match in _EOL.finditer(text):
