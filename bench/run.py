@@ -1,0 +1,177 @@
+"""Benchmark catlint as users run it: whole processes, medians, peak memory; writes README's table.
+
+    python bench/run.py                  # everything, then the README's Performance section
+    python bench/run.py --quick          # fewer repeats, no 100k rows; README untouched
+    python bench/run.py --no-readme
+
+Standard library only. catlint runs as `python -m catlint`: from this checkout's src/
+when there is one (what is being measured), else the installed package. Byte-code
+caching is on, as in an installed package, whatever PYTHONDONTWRITEBYTECODE says.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from catalogues import ADVERSARIAL, adversarial_catalogue, large_catalogue  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+SIZES = (1_000, 10_000, 100_000)
+ADVERSARIAL_LENGTH = 100_000
+ADVERSARIAL_BOUND = 5.0  # seconds for a whole check of one 100k-character cell
+SUPERLINEAR = 2.6  # a check of a cell twice as long may take at most this much longer
+COLUMNS = {"source": 0, "data types": 1, "images": 3, "licence": 6, "link": 7}
+
+
+def environment() -> dict:
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONDONTWRITEBYTECODE", "GITHUB_ACTIONS")}
+    if (ROOT / "src" / "catlint").is_dir():
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH", "")]))
+    return env
+
+
+def measure(command: list[str], repeats: int, cwd: Path = ROOT) -> tuple[float, float, int]:
+    """(median seconds, peak resident MB, exit code) of `repeats` runs after one warm-up run."""
+    times, peaks, code = [], [], None
+    for attempt in range(repeats + 1):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if attempt:  # the first run writes byte-code and warms the file cache
+            times.append(elapsed)
+            peaks.append(usage.ru_maxrss / 1024)
+    return statistics.median(times), max(peaks), code
+
+
+def catlint(*args) -> list[str]:
+    return [sys.executable, "-m", "catlint", *map(str, args)]
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = " ".join(line.split(":", 1)[1].split())
+                break
+    except OSError:
+        model = platform.processor() or model
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return f"{model}, {cores} cores available, Python {platform.python_version()}, {platform.system()}"
+
+
+def run_baselines(repeats: int) -> list[tuple]:
+    rows = []
+    for label, command in (("`python -c pass`", [sys.executable, "-c", "pass"]),
+                           ('`python -c "import mistune, jsonschema"`', [sys.executable, "-c", "import mistune, jsonschema"]),
+                           ("`catlint check catalogue.md`", catlint("check", "catalogue.md")),
+                           ("`catlint fix --diff catalogue.md`", catlint("fix", "--diff", "catalogue.md"))):
+        rows.append((label, *measure(command, repeats)))
+        print(f"  {label}: {rows[-1][1]:.3f} s, {rows[-1][2]:.0f} MB", flush=True)
+    return rows
+
+
+def run_sizes(folder: Path, sizes, repeats: int) -> list[tuple]:
+    rows = []
+    for size in sizes:
+        path = folder / f"catalogue-{size}.md"
+        path.write_text(large_catalogue(ROOT / "catalogue.md", size), encoding="utf-8")
+        for command in ("check", "fix --diff"):
+            seconds, peak, code = measure(catlint(*command.split(), path), repeats if size < 100_000 else max(1, repeats // 2), cwd=folder)
+            rows.append((size, command, seconds, peak, code))
+            print(f"  {size:>7} rows  {command:<10} {seconds:7.3f} s  {peak:6.0f} MB  exit {code}", flush=True)
+    return rows
+
+
+def run_adversarial(folder: Path, length: int) -> list[tuple]:
+    """Each pattern in each column: a whole check of one long cell, and of a cell twice as long."""
+    rows = []
+    for name, pattern in ADVERSARIAL.items():
+        worst = None
+        for column_name, column in COLUMNS.items():
+            timings = []
+            for size in (length, 2 * length):
+                path = folder / "adversarial.md"
+                path.write_text(adversarial_catalogue(pattern, size, column), encoding="utf-8")
+                timings.append(measure(catlint("check", path), 1, cwd=folder)[0])
+            if worst is None or timings[0] > worst[1]:
+                worst = (column_name, *timings)
+        rows.append((name, *worst))
+        column_name, single, double = worst
+        flag = ("" if single <= ADVERSARIAL_BOUND else "  OVER THE BOUND") + ("  SUPERLINEAR" if double / single > SUPERLINEAR else "")
+        print(f"  {name:<28} worst in {column_name:<10} {single:6.3f} s   2x length: {double / single:4.1f}x{flag}", flush=True)
+    return rows
+
+
+def readme_section(when: str, baselines, sizes, adversarial) -> str:
+    lines = [BEGIN, f"Measured {when} on {machine()}, with `python bench/run.py`.", "",
+             "| Command | Median | Peak memory |", "|---|---:|---:|"]
+    lines += [f"| {label} | {seconds:.3f} s | {peak:.0f} MB |" for label, seconds, peak, _ in baselines]
+    lines += [f"| `catlint {command}` on {size:,} rows | {seconds:.3f} s | {peak:.0f} MB |" for size, command, seconds, peak, _ in sizes]
+    if adversarial:
+        slowest = max(adversarial, key=lambda row: row[2])
+        ratio = max(row[3] / row[2] for row in adversarial)
+        lines += ["", f"Adversarial cells: {len(adversarial)} patterns of {ADVERSARIAL_LENGTH:,} characters (runs of one character,",
+                  "openers that never close) in each of 5 columns, one whole `catlint check` each: the slowest took",
+                  f"{slowest[2]:.3f} s ({slowest[0]!r} in the {slowest[1]} column; bound {ADVERSARIAL_BOUND:.0f} s), and doubling",
+                  f"a cell's length made a check at most {ratio:.1f}x slower (linear: 2x at most, start-up included;",
+                  f"flagged above {SUPERLINEAR}x)."]
+        lines += ["", "| Pattern (100k characters) | Worst column | Check | 2x longer |", "|---|---|---:|---:|"]
+        lines += [f"| {name} | {column} | {single:.2f} s | {double / single:.1f}x |" for name, column, single, double in
+                  sorted(adversarial, key=lambda row: -row[2])[:8]]
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def write_readme(section: str) -> None:
+    text = README.read_text(encoding="utf-8")
+    if BEGIN in text and END in text:
+        text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END) :]
+    else:
+        text = text.rstrip("\n") + "\n\n## Performance\n\n" + section + "\n"
+    README.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=11)
+    parser.add_argument("--quick", action="store_true", help="3 repeats, no 100k rows, README untouched")
+    parser.add_argument("--no-readme", action="store_true")
+    parser.add_argument("--no-adversarial", action="store_true")
+    arguments = parser.parse_args()
+    repeats = 3 if arguments.quick else arguments.repeats
+    sizes = SIZES[:2] if arguments.quick else SIZES
+    print(f"catlint from {'the checkout' if 'PYTHONPATH' in environment() else 'the installed package'}; {machine()}")
+    with tempfile.TemporaryDirectory(prefix="catlint-bench-") as folder:
+        print("start-up and the project's catalogue:")
+        baselines = run_baselines(repeats)
+        print("generated catalogues:")
+        sized = run_sizes(Path(folder), sizes, repeats)
+        adversarial = []
+        if not arguments.no_adversarial:
+            print(f"adversarial cells of {ADVERSARIAL_LENGTH:,} characters:")
+            adversarial = run_adversarial(Path(folder), ADVERSARIAL_LENGTH)
+    section = readme_section(time.strftime("%Y-%m-%d"), baselines, sized, adversarial)
+    print()
+    print(section)
+    if not (arguments.quick or arguments.no_readme):
+        write_readme(section)
+        print(f"\nwritten to {README.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
