@@ -93,7 +93,7 @@ def parse_document(source: Source, schema: Schema, text: str | None = None, conf
         raise CatlintError(f"{source.path}: empty file, no catalogue table")
     pairs = split_lines(text)
     lines = [content for content, _ in pairs]
-    tables = find_tables(lines)
+    tables = find_tables(lines, schema.footnote_markers)
     if not tables:
         raise CatlintError(f"{source.path}: no Markdown table found")
     for table in tables:

@@ -9,11 +9,12 @@ leave the records exactly as they were, or nothing is written.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from catlint.check import check_document
 from catlint.document import parse_document
 from catlint.errors import CatlintError
+from catlint.layout import resolve_style
 from catlint.rules import find_rule
 
 MAX_ROUNDS = 10
@@ -28,6 +29,9 @@ class FixResult:
 
 
 def fix_document(document, config, unsafe: bool = False) -> FixResult:
+    # The table's style is the original's: half-fixed rows must not make an aligned table look compact.
+    config = replace(config, table_style=resolve_style(document.table, config.table_style))
+    document = replace(document, config=config)
     fixed = 0
     for _ in range(MAX_ROUNDS):
         diagnostics = check_document(document, config)

@@ -32,14 +32,24 @@ def canonical_lines(table: Table, style: str) -> dict[int, str]:
     """line number -> canonical text for the header, every complete row and, when aligned, the
     delimiter (a compact table's delimiter row is any valid one: rewriting it would only be churn)."""
     rows = [table.header] + [row for row in table.rows if len(row.cells) == len(table.header.cells)]
-    if style == "keep":
-        style = "aligned" if is_aligned(table) else "compact"
-    if style == "compact":
-        return {row.line: "| " + " | ".join(cell.text for cell in row.cells) + " |" for row in rows}
+    indent = table.header.text[: len(table.header.text) - len(table.header.text.lstrip(" \t"))]
+    if resolve_style(table, style) == "compact":
+        lines = {row.line: indent + "| " + " | ".join(cell.text for cell in row.cells) + " |" for row in rows}
+        delimiter = table.delimiter.text.strip()
+        if not (delimiter.startswith("|") and delimiter.endswith("|")):  # rows have outer pipes: so must it
+            lines[table.delimiter.line] = indent + "| " + " | ".join(_mark(alignment, 3) for alignment in table.alignments) + " |"
+        return lines
     widths = _column_widths(table, rows)
-    lines = {row.line: _aligned_row(row, widths, table.alignments) for row in rows}
-    lines[table.delimiter.line] = "|" + "|".join(_mark(alignment, width + 2) for alignment, width in zip(table.alignments, widths)) + "|"
+    lines = {row.line: indent + _aligned_row(row, widths, table.alignments) for row in rows}
+    lines[table.delimiter.line] = indent + "|" + "|".join(_mark(alignment, width + 2) for alignment, width in zip(table.alignments, widths)) + "|"
     return lines
+
+
+def resolve_style(table: Table, style: str) -> str:
+    """`keep` becomes the table's own style."""
+    if style != "keep":
+        return style
+    return "aligned" if is_aligned(table) else "compact"
 
 
 def _column_widths(table: Table, rows: list[Row]) -> list[int]:

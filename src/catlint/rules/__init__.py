@@ -69,6 +69,11 @@ def find_rule(code_or_name: str) -> Rule | None:
     return next((rule for rule in all_rules() if wanted.upper() == rule.code or wanted.lower() == rule.name), None)
 
 
+def shown(text: str, limit: int = 40) -> str:
+    """A cell's text as a message quotes it: repr, cut short when long."""
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+
+
 def at_span(span: Span, message: str, fix: Fix | None = None, subject: tuple[str, ...] = ()) -> Finding:
     return Finding(Position(span.line, span.start), Position(span.line, span.end), message, fix, subject)
 

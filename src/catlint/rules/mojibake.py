@@ -16,7 +16,7 @@ Passes:
 """
 
 from catlint.mojibake import repair
-from catlint.rules import at_span, replace, row_subject
+from catlint.rules import at_span, replace, row_subject, shown
 from catlint.table import Span
 
 CODE = "CAT201"
@@ -40,6 +40,5 @@ def check(document):
 def _damaged(text: str, span: Span, subject):
     fixed = repair(text)
     if fixed != text:
-        shown = text if len(text) <= 40 else text[:37] + "..."
-        yield at_span(span, f"encoding damage in {shown!r}: should read {fixed if len(fixed) <= 40 else fixed[:37] + '...'!r}",
+        yield at_span(span, f"encoding damage in {shown(text)}: should read {shown(fixed)}",
                       replace(span, fixed, "repair the encoding damage"), subject=subject)

@@ -11,7 +11,7 @@ Passes:
     | Belarus Tuberculosis Portal | XR, CT | Lungs | ... | https://tuberculosis.by |
 """
 
-from catlint.rules import at_span, row_subject
+from catlint.rules import at_span, row_subject, shown
 
 CODE = "CAT101"
 NAME = "schema-violation"
@@ -21,11 +21,13 @@ FIX = "never"
 
 def check(document):
     schema = document.schema
+    notes = document.notes
     for record in document.records:
+        exported = record.as_dict(notes)  # counts are validated as they are exported
         for name, found in record.fields.items():
-            if found.error is not None or found.column.kind == "count":
+            if found.error is not None:
                 continue
-            errors = schema.field_errors(name, found.value)
+            errors = schema.field_errors(name, exported[name])
             if errors:
                 yield at_span(found.cell.span, _message(found, errors, schema), subject=(*row_subject(record), name))
 
@@ -36,5 +38,4 @@ def _message(found, errors, schema) -> str:
     if unknown and column.kind == "list":
         terms = ", ".join(repr(term) for term in unknown)
         return f"{column.header}: unknown {'terms' if len(unknown) > 1 else 'term'} {terms}; {schema.error_message(column.field)}"
-    shown = found.cell.text if len(found.cell.text) <= 60 else found.cell.text[:57] + "..."
-    return f"{column.header} {shown!r}: {schema.error_message(column.field)}"
+    return f"{column.header} {shown(found.cell.text, 60)}: {schema.error_message(column.field)}"

@@ -13,7 +13,7 @@ Passes:
 
 import re
 
-from catlint.rules import at_span, replace, row_subject
+from catlint.rules import at_span, replace, row_subject, shown
 
 CODE = "CAT207"
 NAME = "whitespace"
@@ -29,5 +29,5 @@ def check(document):
         for cell in row.cells:
             if _ODD_SPACING.search(cell.text):
                 wanted = _SPACE_RUN.sub(" ", cell.text).strip(" ")
-                yield at_span(cell.span, f"odd spacing in {cell.text!r}: write {wanted!r}",
+                yield at_span(cell.span, f"odd spacing in {shown(cell.text)}: write {wanted!r}",
                               replace(cell.span, wanted, "use single ordinary spaces"), subject=row_subject(row))
