@@ -77,6 +77,13 @@ class Document:
         starts.append(offset)
         return starts
 
+    def record_at(self, line: int) -> Record | None:
+        return self._records_by_line.get(line)
+
+    @cached_property
+    def _records_by_line(self) -> dict[int, Record]:
+        return {record.row.line: record for record in self.records}
+
     @property
     def notes(self) -> dict[str, str]:
         return {note.marker: values.clean_text(note.text) for note in self.table.footnotes}

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 def render(diagnostics, run) -> str:
     lines = [f"{d.filename}:{d.location.row}:{d.location.column}: {d.code} {d.message}" for d in diagnostics]
-    lines.append(summary(diagnostics, len(run.files) - run.unreadable, run.fix_command))
+    checked = len(run.files) - run.unreadable
+    if checked or not run.unreadable:  # "All checks passed" only when something was checked
+        lines.append(summary(diagnostics, checked, run.fix_command))
     if run.unreadable:
         lines.append(f"{run.unreadable} file{'s' if run.unreadable != 1 else ''} could not be checked (see the errors above).")
     return "\n".join(lines) + "\n"

@@ -87,9 +87,17 @@ def line_span(document, line: int) -> Span:
     return Span(line, 1, len(document.lines[line - 1]) + 1)
 
 
-def row_subject(record_or_row, document=None) -> tuple[str, ...]:
+def row_subject(record) -> tuple[str, ...]:
     """A finding's stable identity: the row's source name rather than its line."""
-    fields = getattr(record_or_row, "fields", None)
-    if fields and "source" in fields:
-        return (str(fields["source"].value or fields["source"].cell.text),)
-    return (getattr(record_or_row, "text", "").strip(),)
+    found = record.fields.get("source")
+    return (str(found.value or found.cell.text),) if found else (record.row.cells[0].text if record.row.cells else "",)
+
+
+def line_subject(document, line: int) -> tuple[str, ...]:
+    """The identity of whatever row is on `line`: the header, or the record's source name."""
+    if line == document.table.header.line:
+        return ("header",)
+    if line == document.table.delimiter.line:
+        return ("delimiter",)
+    record = document.record_at(line)
+    return row_subject(record) if record else ("line", document.lines[line - 1].strip())

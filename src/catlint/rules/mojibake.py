@@ -16,7 +16,7 @@ Passes:
 """
 
 from catlint.mojibake import repair
-from catlint.rules import at_span, replace, row_subject, shown
+from catlint.rules import at_span, line_subject, replace, shown
 from catlint.table import Span
 
 CODE = "CAT201"
@@ -30,7 +30,7 @@ CHANGES_VALUES = True
 def check(document):
     for row in [document.table.header, *document.table.rows]:
         for cell in row.cells:
-            yield from _damaged(cell.text, cell.span, row_subject(row))
+            yield from _damaged(cell.text, cell.span, line_subject(document, row.line))
     for note in document.table.footnotes:
         line = document.lines[note.line - 1]
         start = note.marker_span.start

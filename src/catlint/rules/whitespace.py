@@ -13,7 +13,7 @@ Passes:
 
 import re
 
-from catlint.rules import at_span, replace, row_subject, shown
+from catlint.rules import at_span, line_subject, replace, shown
 
 CODE = "CAT207"
 NAME = "whitespace"
@@ -30,4 +30,4 @@ def check(document):
             if _ODD_SPACING.search(cell.text):
                 wanted = _SPACE_RUN.sub(" ", cell.text).strip(" ")
                 yield at_span(cell.span, f"odd spacing in {shown(cell.text)}: write {wanted!r}",
-                              replace(cell.span, wanted, "use single ordinary spaces"), subject=row_subject(row))
+                              replace(cell.span, wanted, "use single ordinary spaces"), subject=line_subject(document, row.line))
