@@ -161,21 +161,15 @@ _TOKEN = re.compile(r"\S+")
 
 def plausibility(text: str) -> float:
     """Higher is more like real text. Penalised: control and symbol characters, case or script
-    jumps inside words, letters of another script glued to ASCII letters or digits, and a few
-    letters of another script scattered in Latin text (the marks of mojibake)."""
+    jumps inside words, letters of another script glued to ASCII letters or digits, and short
+    runs of another script's letters in a Latin line (the marks of mojibake)."""
     score = 0.0
-    latin = foreign = 0
     for char in text:
         category = unicodedata.category(char)
         if category == "Cc" and char not in "\t\r\n\f":
             score -= 10
         elif category in ("Co", "Cn", "So", "Sk") or char == "\ufffd":
             score -= 3
-        elif category.startswith("L"):
-            if _script(char) == "LATIN":
-                latin += 1
-            else:
-                foreign += 1
     for word in _WORD.findall(text):
         if word.isascii():
             continue
@@ -185,9 +179,21 @@ def plausibility(text: str) -> float:
         if not token.isascii():
             score -= 2 * sum(1 for a, b in zip(token, token[1:]) if _glued(a, b) or _glued(b, a))
             score -= sum(1 for a, b in zip(token, token[1:]) if a.isdigit() and a.isascii() and b.isalpha() and not b.isascii())
-    if foreign and latin > 2 * foreign:
-        score -= foreign
+    for line in text.splitlines():
+        if not line.isascii():
+            score -= _stray_foreign_letters(line)
     return score
+
+
+def _stray_foreign_letters(line: str) -> int:
+    """Letters in short runs of a non-Latin script, when the line is mostly Latin."""
+    latin = foreign = 0
+    for word in _WORD.findall(line):
+        if all(_script(char) == "LATIN" for char in word):
+            latin += len(word)
+        elif len(word) <= 3 and word.isalpha():  # not superscript digits: \w takes those in too
+            foreign += len(word)
+    return foreign if foreign and latin > 2 * foreign else 0
 
 
 def _glued(ascii_char: str, other: str) -> bool:
