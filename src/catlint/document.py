@@ -12,9 +12,6 @@ from catlint.schema import Column, Schema
 from catlint.source import Source, split_lines
 from catlint.table import Cell, Row, Table, find_tables
 
-MISSING = object()
-
-
 @dataclass
 class FieldValue:
     """One cell read as its column's type: `value` when it parses, else `error`."""
@@ -64,7 +61,6 @@ class Document:
     columns: list[Column | None]
     records: list[Record]
     schema: Schema
-    other_tables: list[Table] = field(default_factory=list)
     config: Any = None
 
     @cached_property
@@ -107,8 +103,7 @@ def parse_document(source: Source, schema: Schema, text: str | None = None, conf
         columns = [schema.column_for_header(inline.plain_text(cell.text)) for cell in table.header.cells]
         if sum(column is not None for column in columns) >= 2:
             records = [read_record(row, columns, schema) for row in table.rows]
-            others = [other for other in tables if other is not table]
-            return Document(source.path, source, text, lines, [eol for _, eol in pairs], table, columns, records, schema, others, config)
+            return Document(source.path, source, text, lines, [eol for _, eol in pairs], table, columns, records, schema, config)
     names = ", ".join(column.header for column in schema.columns[:3])
     raise CatlintError(f"{source.path}: no catalogue table: none of its {len(tables)} table(s) has columns such as {names}")
 

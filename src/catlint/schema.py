@@ -68,9 +68,6 @@ class Schema:
     def column_for_header(self, text: str) -> Column | None:
         return self._header_index.get(header_key(text))
 
-    def is_alias_header(self, text: str, column: Column) -> bool:
-        return header_key(text) != header_key(column.header)
-
     def vocabulary(self, field: str) -> list[str]:
         spec = self.properties[field]
         return list(spec.get("items", spec).get("enum", []))
@@ -131,8 +128,6 @@ class Schema:
             self._value_cache[key] = errors
         return errors
 
-    def record_errors(self, record: dict) -> list:
-        return list(self.validator.iter_errors(record))
 
 
 KINDS = ("text", "link", "list", "term", "count")

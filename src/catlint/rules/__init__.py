@@ -46,6 +46,11 @@ class Rule:
     def documentation(self) -> str:
         return (self.module.__doc__ or "").strip()
 
+    @property
+    def fix_command(self) -> str:
+        """The command that applies this rule's fixes (link fixes need the network's answer)."""
+        return getattr(self.module, "FIX_COMMAND", "catlint fix")
+
     def check(self, document):
         return self.module.check(document)
 
