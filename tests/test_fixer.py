@@ -18,18 +18,26 @@ def document_of(text: str, config=Config()):
     return parse_document(decode("catalogue.md", text.encode("utf-8")), load_schema(), config=config)
 
 
-def test_a_fix_that_would_change_a_value_is_refused():
-    before = document_of(table(GOOD_ROW))
-    after = document_of(table(GOOD_ROW.replace("| 373 |", "| 374 |")))
-    with pytest.raises(CatlintError, match="would change the table's values; nothing written"):
-        fixer._prove_lossless(before, after, [])
-
-
-def test_moving_rows_and_respelling_values_is_lossless():
+def test_values_are_compared_without_order_and_spelling():
     other = GOOD_ROW.replace("OASIS", "ABIDE").replace("| 373 |", "| 2620 |")
     before = document_of(table(GOOD_ROW, other))
-    after = document_of(table(other.replace("2620", "2,620"), GOOD_ROW))
-    fixer._prove_lossless(before, after, [])
+    assert fixer._record_values(before) == fixer._record_values(document_of(table(other.replace("2620", "2,620"), GOOD_ROW)))
+    assert fixer._record_values(before) != fixer._record_values(document_of(table(GOOD_ROW.replace("| 373 |", "| 374 |"), other)))
+
+
+# Found by tests/test_fuzz.py: the blank line CAT002 inserts before glued footnotes turns a later
+# line that was not read as a note into one, and a count's note (an exported value) appears.
+GLUED_FOOTNOTES = table("| 0 | XR | All | 0 | 0\u00b2 | Open | 0 | https://a.example.org |", "00000000000000") + (
+    "\u00b9 Number of MRI slices\n\u00b2 Second note|")
+
+
+def test_a_fix_that_would_change_a_value_is_refused_and_the_others_are_applied():
+    text = GLUED_FOOTNOTES.replace("| XR |", "| xray |")
+    result = fixer.fix_document(document_of(text), Config())
+    assert result.converged and result.text == text.replace("| xray |", "| XR |"), "the list fix is applied"
+    refused = [d for d in result.remaining if d.code == "CAT002"]
+    assert len(refused) == 1 and refused[0].fix is None, "the refused fix is reported without a fix"
+    assert fixer.fix_document(document_of(result.text), Config()).text == result.text
 
 
 def test_fixes_that_never_settle_are_reported(monkeypatch):

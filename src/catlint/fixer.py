@@ -3,7 +3,8 @@
 Each round applies the non-overlapping fixes (whole fixes, first by position),
 re-parses and re-checks. Fixes from rules that repair values (encoding
 damage) and unsafe fixes run in rounds of their own; every other round must
-leave the records exactly as they were, or nothing is written.
+leave the records exactly as they were: a fix that would change them is
+refused (left unapplied and reported without a fix) and the others go on.
 """
 
 from __future__ import annotations
@@ -32,22 +33,28 @@ def fix_document(document, config, unsafe: bool = False) -> FixResult:
     # The table's style is the original's: half-fixed rows must not make an aligned table look compact.
     config = replace(config, table_style=resolve_style(document.table, config.table_style))
     document = replace(document, config=config)
-    fixed = 0
+    fixed, refused = 0, set()
     for _ in range(MAX_ROUNDS):
         diagnostics = check_document(document, config)
-        wanted = [d for d in diagnostics if d.fix and (unsafe or d.fix.applicability == "safe")]
+        wanted = [d for d in diagnostics if d.fix and (unsafe or d.fix.applicability == "safe") and d not in refused]
         if not wanted:
-            return FixResult(document.text, diagnostics, fixed, True)
+            return FixResult(document.text, _without_fixes(diagnostics, refused), fixed, True)
         round_fixes = _this_round(wanted)
         chosen = _non_overlapping(document, round_fixes)
         text = apply_edits(document.text, document, [edit for d in chosen for edit in d.fix.edits])
         if text == document.text:
-            return FixResult(document.text, diagnostics, fixed, True)
+            return FixResult(document.text, _without_fixes(diagnostics, refused), fixed, True)
         fixed_document = parse_document(document.source, document.schema, text, document.config)
-        if not _changes_values(round_fixes[0]):
-            _prove_lossless(document, fixed_document, chosen)
+        if not _changes_values(round_fixes[0]) and _record_values(document) != _record_values(fixed_document):
+            refused |= _value_changing(document, chosen)  # left unfixed and reported; the others go on
+            continue
         document, fixed = fixed_document, fixed + len(chosen)
     return FixResult(document.text, check_document(document, config), fixed, False)
+
+
+def _without_fixes(diagnostics: list, refused: set) -> list:
+    """Refused fixes are not offered again: their problems are reported as having none."""
+    return [replace(d, fix=None) if d in refused else d for d in diagnostics] if refused else diagnostics
 
 
 def _changes_values(diagnostic) -> bool:
@@ -96,10 +103,16 @@ def apply_edits(text: str, document, edits) -> str:
     return "".join(pieces)
 
 
-def _prove_lossless(before, after, chosen) -> None:
-    if _record_values(before) != _record_values(after):
-        codes = ", ".join(sorted({d.code for d in chosen}))
-        raise CatlintError(f"{before.path}: internal error: the fixes of {codes} would change the table's values; nothing written")
+def _value_changing(document, chosen: list) -> set:
+    """The fixes that change values when applied alone (all of them, if only their combination does).
+    A fix that is not lossless is a rule's mistake on unusual input: it is refused, never written."""
+    values = _record_values(document)
+    culprits = set()
+    for diagnostic in chosen:
+        text = apply_edits(document.text, document, diagnostic.fix.edits)
+        if _record_values(parse_document(document.source, document.schema, text, document.config)) != values:
+            culprits.add(diagnostic)
+    return culprits or set(chosen)
 
 
 def _record_values(document) -> list[str]:
