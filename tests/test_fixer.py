@@ -37,7 +37,18 @@ def test_a_fix_that_would_change_a_value_is_refused_and_the_others_are_applied()
     assert result.converged and result.text == text.replace("| xray |", "| XR |"), "the list fix is applied"
     refused = [d for d in result.remaining if d.code == "CAT002"]
     assert len(refused) == 1 and refused[0].fix is None, "the refused fix is reported without a fix"
+    assert [d.code for d in result.refused] == ["CAT002"]
     assert fixer.fix_document(document_of(result.text), Config()).text == result.text
+
+
+def test_the_cli_says_which_fix_it_left_unapplied(tmp_path):
+    from conftest import run_catlint
+
+    path = tmp_path / "catalogue.md"
+    path.write_text(GLUED_FOOTNOTES.replace("| XR |", "| xray |"), encoding="utf-8")
+    result = run_catlint("fix", path)
+    assert "CAT002 fix left unapplied: it would change a value" in result.stderr
+    assert "| XR |" in path.read_text(encoding="utf-8")
 
 
 def test_fixes_that_never_settle_are_reported(monkeypatch):
