@@ -1,5 +1,3 @@
-import sys
+from catlint.cli import entry
 
-from catlint.cli import main
-
-sys.exit(main())
+entry()

@@ -42,11 +42,23 @@ class Html:
     row: object
 
 
-def cell_links(document):
-    """Every link in the table's body rows, in order."""
+def cell_links(document) -> list[CellLink]:
+    """Every link in the table's body rows, in order; found once per document for the four link rules."""
+    if _found_for[0] is not document:
+        _found_for[:] = [document, list(_find_links(document))]
+    return _found_for[1]
+
+
+_found_for: list = [None, []]
+
+
+def _find_links(document):
     link_columns = frozenset(index for index, column in enumerate(document.columns) if column is not None and column.kind == "link")
     for row in document.table.rows:
+        markup = "[" in row.text or "<" in row.text  # links other than the link column's need either
         for index, cell in enumerate(row.cells):
+            if not markup and index not in link_columns:
+                continue
             for url, offset in _links_of(cell.text, index in link_columns):
                 if offset < 0:
                     yield CellLink(url, cell.span, False, row, cell)
@@ -72,6 +84,8 @@ def _links_of(text: str, link_column: bool) -> tuple[tuple[str, int], ...]:
 def html_in_cells(document):
     """Raw HTML tags in body cells, in order; comments and closing tags are left out."""
     for row in document.table.rows:
+        if "<" not in row.text:
+            continue
         for cell in row.cells:
             for raw, offset in _html_of(cell.text):
                 start = cell.span.start + offset

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -30,7 +31,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def entry() -> None:
+    """The `catlint` command: run, flush, and leave without tearing down the heap object by
+    object, which takes seconds after a large catalogue (the operating system frees it at once)."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # a reader that went away, or a closed stream
+        pass
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
+    # A run allocates many small objects and creates almost no reference cycles: the cycle
+    # collector would spend a third of the time walking the table's objects to find nothing.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         arguments = build_parser().parse_args(argv)
         return arguments.run(arguments)
@@ -46,3 +63,6 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"catlint: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         return 2
+    finally:
+        if collecting:
+            gc.enable()

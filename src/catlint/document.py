@@ -12,7 +12,7 @@ from catlint.schema import Column, Schema
 from catlint.source import Source, split_lines
 from catlint.table import Cell, Row, Table, find_tables
 
-@dataclass
+@dataclass(slots=True)  # one per cell: slots keep a 100,000-row catalogue in memory
 class FieldValue:
     """One cell read as its column's type: `value` when it parses, else `error`."""
 
@@ -22,7 +22,7 @@ class FieldValue:
     error: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     row: Row
     fields: dict[str, FieldValue] = field(default_factory=dict)
@@ -117,17 +117,18 @@ def read_record(row: Row, columns: list[Column | None], schema: Schema) -> Recor
 
 
 def read_cell(column: Column, cell: Cell, schema: Schema) -> FieldValue:
+    repeating = column.kind in _REPEATING_KINDS
     key = (id(schema), column.field, cell.text)
-    cached = _read_cache.get(key) if column.kind in _REPEATING_KINDS else None
+    cached = _read_cache.get(key) if repeating else None
     if cached is None:
         try:
             cached = (_READERS[column.kind](cell.text, column.field, schema), None)
         except values.CellValueError as error:
             cached = (None, str(error))
-        if column.kind in _REPEATING_KINDS:
+        if repeating:
             _read_cache[key] = cached
     value, error = cached
-    return FieldValue(column, cell, list(value) if isinstance(value, list) else value, error)
+    return FieldValue(column, cell, list(value) if type(value) is list else value, error)
 
 
 # Vocabulary and count cells repeat across rows: read each distinct text once.

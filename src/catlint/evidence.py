@@ -49,14 +49,7 @@ class Contradiction:
 
 
 def row_evidence(name: str, link: str, knowledge) -> tuple[Evidence, ...]:
-    """Everything the name, its acronyms and the link say; remembered, as two rules ask for each row."""
-    key = (name, link)
-    if key not in knowledge.evidence_cache:
-        knowledge.evidence_cache[key] = _collect(name, link, knowledge)
-    return knowledge.evidence_cache[key]
-
-
-def _collect(name: str, link: str, knowledge) -> tuple[Evidence, ...]:
+    """Everything the name, its acronyms and the link say."""
     found: dict[tuple[str, str], Evidence] = {}
 
     def add(kind: str, label: str, entry: Entry) -> None:
@@ -76,8 +69,9 @@ def _collect(name: str, link: str, knowledge) -> tuple[Evidence, ...]:
     return tuple(found.values())
 
 
-def contradictions(document, record, knowledge, strong: bool):
-    """Contradictions of one row with its name (`strong`), or with weaker evidence when the name says nothing."""
+def contradictions(document, record, knowledge):
+    """(strong, contradiction): a row against its name (strong), or against weaker evidence when
+    the name says nothing about the field. Both rules' findings come from one pass."""
     evidence = row_evidence(record.value("source") or "", record.value("link") or "", knowledge)
     if not evidence:
         return
@@ -86,12 +80,11 @@ def contradictions(document, record, knowledge, strong: bool):
         if not values or _multi_purpose(knowledge, field, values):
             continue
         from_name = [item for item in evidence if item.kind == "name" and item.entry.expects(field)]
-        weaker = [item for item in evidence if item.kind != "name" and item.entry.expects(field)]
-        chosen = from_name if strong else ([] if from_name else weaker)
+        chosen = from_name or [item for item in evidence if item.kind != "name" and item.entry.expects(field)]
         expected = {term for item in chosen for term in item.entry.expects(field)}
         if chosen and not expected & set(values):
             order = document.schema.vocabulary(field)
-            yield Contradiction(field, values, tuple(chosen), tuple(sorted(expected, key=order.index)))
+            yield bool(from_name), Contradiction(field, values, tuple(chosen), tuple(sorted(expected, key=order.index)))
 
 
 def _known_values(document, record, field: str) -> tuple[str, ...]:
@@ -99,7 +92,7 @@ def _known_values(document, record, field: str) -> tuple[str, ...]:
     found = record.fields.get(field)
     if found is None or found.error is not None or not found.value:
         return ()
-    vocabulary = set(document.schema.vocabulary(field))
+    vocabulary = document.schema.vocabulary_set(field)
     return tuple(term for term in found.value if term in vocabulary)
 
 
@@ -111,14 +104,26 @@ def _multi_purpose(knowledge, field: str, values: tuple[str, ...]) -> bool:
 
 def findings(document, strong: bool):
     """One finding per contradicted cell, with an unsafe fix when the evidence points to one value."""
-    knowledge = knowledge_module.current()
-    knowledge.check_vocabulary(document.schema)
-    for record in document.records:
-        for contradiction in contradictions(document, record, knowledge, strong):
-            cell = record.fields[contradiction.field].cell
-            fix = None
-            if contradiction.suggestion:  # the layout rule re-pads the row afterwards
-                fix = replace(cell.span, contradiction.suggestion, f"replace {cell.text!r} with {contradiction.suggestion!r}", "unsafe")
-            subject = (*row_subject(record), contradiction.field)
-            yield at_span(cell.span, contradiction.message, fix, subject)
+    for record, is_strong, contradiction in _contradictions_of(document):
+        if is_strong != strong:
+            continue
+        cell = record.fields[contradiction.field].cell
+        fix = None
+        if contradiction.suggestion:  # the layout rule re-pads the row afterwards
+            fix = replace(cell.span, contradiction.suggestion, f"replace {cell.text!r} with {contradiction.suggestion!r}", "unsafe")
+        subject = (*row_subject(record), contradiction.field)
+        yield at_span(cell.span, contradiction.message, fix, subject)
+
+
+def _contradictions_of(document) -> list:
+    """(record, strong, contradiction) for the whole table, computed once for CAT301 and CAT302."""
+    if _found_for[0] is not document:
+        knowledge = knowledge_module.current()
+        knowledge.check_vocabulary(document.schema)
+        found = [(record, *pair) for record in document.records for pair in contradictions(document, record, knowledge)]
+        _found_for[:] = [document, found]
+    return _found_for[1]
+
+
+_found_for: list = [None, []]
 

@@ -28,10 +28,25 @@ def definitions(document) -> dict[str, object]:
 
 def uses(document) -> list[Use]:
     """Markers attached to cell text: [^x] references, and superscripts or daggers right after a character."""
+    if _found_for[0] is not document:  # two rules ask for the same document
+        _found_for[:] = [document, _uses(document)]
+    return _found_for[1]
+
+
+_found_for: list = [None, []]
+
+
+def _uses(document) -> list[Use]:
+    from catlint.rules import rows_with
+
     markers = "".join(char for char in document.schema.footnote_markers if char != "*")
     attached = re.compile(rf"(?<=\S)[{re.escape(markers)}]+") if markers else None
+    possible = re.compile(rf"\[\^|[{re.escape(markers)}*]" if markers else r"\[\^|\*")
+    marked = {row.line for row in rows_with(document, possible, ("[^", "*"))}  # most rows carry no marker at all
     found = []
     for record in document.records:
+        if record.row.line not in marked:
+            continue
         for field in record.fields.values():
             cell = field.cell
             matches = list(_REFERENCE.finditer(cell.text)) + (list(attached.finditer(cell.text)) if attached else [])

@@ -18,8 +18,10 @@ def _parser():
     return mistune.create_markdown(renderer=None, plugins=["strikethrough"])
 
 
+@lru_cache(maxsize=256)
 def tokens(text: str) -> list[dict]:
-    """mistune's inline tokens of a cell (never block structure: a cell is inline content)."""
+    """mistune's inline tokens of a cell (never block structure: a cell is inline content).
+    Remembered: reading a value, links and raw HTML all ask for the same cell (read-only)."""
     return _parser().inline(text, {})
 
 

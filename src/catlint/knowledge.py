@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 
 from catlint.errors import CatlintError
@@ -48,7 +48,6 @@ class Knowledge:
         self.acronyms = _unique(((item["acronym"], (item["expansion"], _entry(item))) for item in document["acronyms"]), "acronym", path)
         self.links = [(item["host"], item.get("path", "/").casefold(), _entry(item)) for item in document["links"]]
         self._checked_schemas: set[str] = set()
-        self.evidence_cache: dict = {}  # (name, link) -> evidence, filled by catlint.evidence
 
     @cached_property
     def _word_pattern(self) -> re.Pattern:
@@ -56,10 +55,38 @@ class Knowledge:
         alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
         return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
+    @cached_property
+    def _first_tokens(self) -> frozenset[str] | None:
+        """The first word-character run of every known word; None if one starts otherwise."""
+        firsts = set()
+        for word in self.word_entries:
+            match = _WORD_RUN.match(word)
+            if match is None:
+                return None
+            firsts.add(match.group())
+        return frozenset(firsts)
+
+    def _matches(self, text: str):
+        """The word pattern's matches, as finditer finds them, but tried only where a word run
+        starts with a known first token: a match starts a run, and its first run is such a token."""
+        firsts = self._first_tokens
+        if firsts is None:
+            yield from self._word_pattern.finditer(text)
+            return
+        if firsts.isdisjoint(_WORD_RUN.findall(text.casefold())):  # most names: no known word at all
+            return
+        end = 0
+        for run in _WORD_RUN.finditer(text):
+            if run.start() >= end and run.group().casefold() in firsts:
+                match = self._word_pattern.match(text, run.start())
+                if match is not None:
+                    end = match.end()
+                    yield match
+
     def words_in(self, text: str) -> list[tuple[str, Entry]]:
         """(word as written, entry) for each known word in `text`, whole words, case-insensitive."""
         found = []
-        for match in self._word_pattern.finditer(text):
+        for match in self._matches(text):
             entry = self.word_entries.get(_word_key(match.group()))
             if entry is not None:
                 found.append((match.group(), entry))
@@ -68,7 +95,10 @@ class Knowledge:
     def link_entries(self, link: str) -> list[tuple[str, Entry]]:
         """(host and path as matched, entry) for each link entry the URL falls under."""
         host, path, _ = split_link(link)
-        path = path.casefold() or "/"
+        return self._link_entries(host, path.casefold() or "/")
+
+    @lru_cache(maxsize=4096)  # noqa: B019 (one Knowledge per file, kept for the process)
+    def _link_entries(self, host: str, path: str) -> list[tuple[str, Entry]]:
         return [
             (known_host + (known_path if known_path != "/" else ""), entry)
             for known_host, known_path, entry in self.links
@@ -93,11 +123,20 @@ class Knowledge:
 
 def split_link(link: str) -> tuple[str, str, str]:
     """(host in lower case, path, query) of a URL, scheme optional; empty parts when it is malformed."""
+    simple = _SIMPLE_URL.match(link)
+    if simple is not None:  # what urlsplit would say, without its cost (this runs for every row)
+        return simple.group(1).lower(), simple.group(2) or "", simple.group(3) or ""
     try:
         parts = urlsplit(link if "://" in link else "//" + link)
         return (parts.hostname or ""), parts.path, parts.query
     except ValueError:  # e.g. an unclosed IPv6 bracket: the schema rule reports the link
         return "", "", ""
+
+
+# http(s)://host/path?query#fragment with a plain host and no spaces or control characters;
+# anything else (user info, ports, brackets, odd characters) goes through urlsplit.
+_SIMPLE_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://([A-Za-z0-9.-]+)(/[^?#\x00-\x20\x7f]*)?(?:\?([^#\x00-\x20\x7f]*))?(?:#[^\x00-\x20\x7f]*)?\Z")
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _unique(pairs, what: str, path: str) -> dict:
@@ -133,7 +172,8 @@ def load_knowledge(path: str | None = None) -> Knowledge:
     if key not in _loaded:
         location = key or str(data_dir() / KNOWLEDGE_FILE)
         document = _read_json(location, "knowledge file")
-        _validate(document, location)
+        if key is not None:  # the packaged file is validated by the test suite (test_consistency)
+            _validate(document, location)
         _loaded[key] = Knowledge(document, location)
     return _loaded[key]
 

@@ -11,6 +11,8 @@ _MARKS = {"none": ("-", "-"), "left": (":", "-"), "right": ("-", ":"), "center":
 
 
 def display_width(text: str) -> int:
+    if text.isascii():  # no wide, combining or format characters
+        return len(text)
     width = 0
     for char in text:
         if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
@@ -39,9 +41,9 @@ def canonical_lines(table: Table, style: str) -> dict[int, str]:
         if not (delimiter.startswith("|") and delimiter.endswith("|")):  # rows have outer pipes: so must it
             lines[table.delimiter.line] = indent + "| " + " | ".join(_mark(alignment, 3) for alignment in table.alignments) + " |"
         return lines
-    widths = _column_widths(table, rows)
-    lines = {row.line: indent + _aligned_row(row, widths, table.alignments) for row in rows}
-    lines[table.delimiter.line] = indent + "|" + "|".join(_mark(alignment, width + 2) for alignment, width in zip(table.alignments, widths)) + "|"
+    widths, alignments = _column_widths(table, rows), table.alignments
+    lines = {row.line: indent + _aligned_row(row, widths, alignments) for row in rows}
+    lines[table.delimiter.line] = indent + "|" + "|".join(_mark(alignment, width + 2) for alignment, width in zip(alignments, widths)) + "|"
     return lines
 
 
@@ -57,15 +59,19 @@ def _column_widths(table: Table, rows: list[Row]) -> list[int]:
     header_line = table.header.text
     widths = [max(display_width(header_line[start:end]) - 2, 1) for start, end in segment_bounds(header_line)]
     for row in rows:
+        ascii_row = row.text.isascii()
         for index, cell in enumerate(row.cells):
-            widths[index] = max(widths[index], display_width(cell.text), 1)
+            width = len(cell.text) if ascii_row else display_width(cell.text)
+            if width > widths[index]:
+                widths[index] = width
     return widths
 
 
 def _aligned_row(row: Row, widths: list[int], alignments: list[str]) -> str:
     parts = []
+    ascii_row = row.text.isascii()
     for cell, width, alignment in zip(row.cells, widths, alignments):
-        room = width - display_width(cell.text)
+        room = width - (len(cell.text) if ascii_row else display_width(cell.text))
         if alignment == "right":
             padded = " " * room + cell.text
         elif alignment == "center":
@@ -82,6 +88,8 @@ def _mark(alignment: str, width: int) -> str:
 
 
 def _pipe_columns(line: str) -> list[int]:
+    if line.isascii():  # every character one column wide
+        return [end for _, end in segment_bounds(line)]
     columns, width, previous = [], 0, 0
     for _, end in segment_bounds(line):
         width += display_width(line[previous:end])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_PARENTHESISED = re.compile(r"\(\s*([^()]*?)\s*\)")
+_PARENTHESISED = re.compile(r"\(([^()]*)\)")  # linear: no lazy group between optional spaces
 _TOKEN = re.compile(r"[^\W_]+")
 _ACRONYM_TOKEN = re.compile(r"^[^\W\d_][^\W_]*(?:-[^\W_]+)*$")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -27,17 +27,20 @@ def name_key(name: str) -> str:
 
 def looks_like_acronym(token: str) -> bool:
     """ABIDE, BraTS, CBIS-DDSM, LUNA16: mostly capitals, at least two of them."""
+    if not _ACRONYM_TOKEN.match(token):
+        return False
     letters = [char for char in token if char.isalpha()]
     capitals = sum(char.isupper() for char in letters)
-    return bool(_ACRONYM_TOKEN.match(token)) and capitals >= 2 and capitals * 2 >= len(letters)
+    return capitals >= 2 and capitals * 2 >= len(letters)
 
 
 def declared_acronym(name: str) -> tuple[str, str] | None:
     """(acronym, the words it abbreviates) for a name such as 'Sunnybrook Cardiac Data(SCD)'."""
     for match in reversed(list(_PARENTHESISED.finditer(name))):
-        if looks_like_acronym(match.group(1)):
+        inside = match.group(1).strip()
+        if looks_like_acronym(inside):
             words = _PARENTHESISED.sub(" ", name[: match.start()]).strip()
-            return (match.group(1), words) if words else None
+            return (inside, words) if words else None
     return None
 
 
@@ -58,7 +61,8 @@ def capital_tokens(name: str) -> list[str]:
 def abbreviates(acronym: str, words: str, function_words: frozenset[str]) -> bool:
     """Whether `acronym` can be formed from the initial parts of `words` (see the module docstring)."""
     letters = "".join(char for char in acronym if char.isalpha()).upper()
-    if _spell(letters, _word_parts(words), function_words):
+    shape = tuple((word in function_words, parts) for word, parts in _word_parts(words))
+    if _spell(letters, shape):
         return True
     head = acronym.split("-")[0]  # LIDC-IDRI: the name may expand only the first part
     return head != acronym and abbreviates(head, words, function_words)
@@ -75,15 +79,17 @@ def _word_parts(words: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(result)
 
 
-def _spell(letters: str, words, function_words: frozenset[str]) -> bool:
+@lru_cache(maxsize=4096)  # names of one family (ADNI 2, ADNI 3, ...) share letters and word shapes
+def _spell(letters: str, words: tuple[tuple[bool, tuple[str, ...]], ...]) -> bool:
+    """Whether the letters spell from the words, each given as (is a function word, its parts)."""
     @lru_cache(maxsize=None)
     def from_word(index: int, position: int) -> bool:
         if position == len(letters):
             return True  # the words left over are not part of the acronym
         if index == len(words):
             return False
-        word, parts = words[index]
-        if word in function_words and from_word(index + 1, position):
+        function_word, parts = words[index]
+        if function_word and from_word(index + 1, position):
             return True
         return any(from_word(index + 1, end) for end in _contributions(parts, letters, position))
 

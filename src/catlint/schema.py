@@ -62,8 +62,10 @@ class Schema:
         self.unknown_counts = {header_key(text) for text in self.count_definition.get("x-unknown", [])}
         self.footnote_markers = self.count_definition.get("x-footnote-markers", "")
         self._value_cache: dict[tuple[str, str], list] = {}
+        self._accepted: set[tuple] = set()  # (field, value) the prescreen accepted
         self._aliases: dict[str, dict[str, str]] = {}
         self._order: dict[str, dict[str, int]] = {}
+        self._vocabulary_sets: dict[str, frozenset[str]] = {}
 
     def column_for_header(self, text: str) -> Column | None:
         return self._header_index.get(header_key(text))
@@ -71,6 +73,11 @@ class Schema:
     def vocabulary(self, field: str) -> list[str]:
         spec = self.properties[field]
         return list(spec.get("items", spec).get("enum", []))
+
+    def vocabulary_set(self, field: str) -> frozenset[str]:
+        if field not in self._vocabulary_sets:
+            self._vocabulary_sets[field] = frozenset(self.vocabulary(field))
+        return self._vocabulary_sets[field]
 
     def value_aliases(self, field: str) -> dict[str, str]:
         """Every accepted spelling (case-folded) to the canonical value, canonical values included."""
@@ -118,8 +125,13 @@ class Schema:
 
     def field_errors(self, field: str, value) -> list:
         """Schema errors of one field's value, validated once per distinct value."""
+        quick = _hashable(field, value)  # strings and lists of strings: remember each accepted one
+        if quick is not None and quick in self._accepted:
+            return []
         prescreen = self._prescreens.get(field)
         if prescreen is not None and prescreen(value):
+            if quick is not None and len(self._accepted) < 100_000:
+                self._accepted.add(quick)
             return []
         key = (field, json.dumps(value, sort_keys=True, ensure_ascii=False))
         errors = self._value_cache.get(key)
@@ -168,6 +180,14 @@ def _check_catlint_keywords(document: dict, path: str) -> None:
 
 def _strings(values) -> bool:
     return isinstance(values, list) and all(isinstance(value, str) for value in values)
+
+
+def _hashable(field: str, value) -> tuple | None:
+    if type(value) is str:
+        return (field, value)
+    if type(value) is list and all(type(item) is str for item in value):
+        return (field, tuple(value))
+    return None
 
 
 _loaded: dict[str, Schema] = {}

@@ -33,11 +33,20 @@ class Span(NamedTuple):
 
 
 class Cell(NamedTuple):
+    """A cell's text and where it is; the position is kept flat (one tuple per cell, not two:
+    a 100,000-row catalogue has close to a million cells)."""
+
     text: str
-    span: Span
+    line: int
+    start: int
+    end: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.start, self.end)
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     line: int
     text: str
@@ -110,20 +119,24 @@ def find_tables(lines: list[str], markers: str = "") -> list[Table]:
     return tables
 
 
-def split_row(line: str, line_number: int) -> list[Cell]:
-    """Cells of one row; leading and trailing pipes are optional."""
+def split_row(line: str, line_number: int, texts: dict | None = None) -> list[Cell]:
+    """Cells of one row; leading and trailing pipes are optional. Short texts seen before in
+    `texts` are shared, not copied: vocabulary cells repeat on every row."""
     cells = []
+    new = tuple.__new__  # a named tuple without its Python-level constructor: this runs for every cell
     for start, end in segment_bounds(line):
         raw = line[start:end]
+        content = raw.strip(" \t")
+        if texts is not None and len(content) <= 32:
+            content = texts.setdefault(content, content)
         content_start = start + len(raw) - len(raw.lstrip(" \t"))
-        content_end = max(content_start, end - (len(raw) - len(raw.rstrip(" \t"))))
-        cells.append(Cell(line[content_start:content_end], Span(line_number, content_start + 1, content_end + 1)))
+        cells.append(new(Cell, (content, line_number, content_start + 1, content_start + len(content) + 1)))
     return cells
 
 
 def segment_bounds(line: str) -> list[tuple[int, int]]:
     """(start, end) of each cell's raw text between its pipes, outer pipes dropped."""
-    bounds = _cell_bounds(line)
+    bounds = _cell_bounds(line) if "\\" in line or "`" in line else _plain_bounds(line)
     if len(bounds) > 1 and not line[: bounds[0][1]].strip(" \t") and line.lstrip(" \t").startswith("|"):
         bounds = bounds[1:]
     if len(bounds) > 1 and not line[bounds[-1][0] :].strip(" \t"):
@@ -131,15 +144,17 @@ def segment_bounds(line: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _plain_bounds(line: str) -> list[tuple[int, int]]:
+    """The common case, no escapes and no code spans: every pipe separates."""
+    bounds, start = [], 0
+    for part in line.split("|"):
+        bounds.append((start, start + len(part)))
+        start += len(part) + 1
+    return bounds
+
+
 def _cell_bounds(line: str) -> list[tuple[int, int]]:
     """(start, end) of each pipe-separated segment, ignoring escaped pipes and pipes in code spans."""
-    if "\\" not in line and "`" not in line:  # the common case: every pipe separates
-        bounds, start = [], 0
-        while (index := line.find("|", start)) != -1:
-            bounds.append((start, index))
-            start = index + 1
-        bounds.append((start, len(line)))
-        return bounds
     closers = _code_span_closers(line)
     bounds = []
     start = index = 0
@@ -229,6 +244,7 @@ def _table_at(lines: list[str], index: int, footnotes) -> Table | None:
         return None
     glued_pattern, after_pattern = footnotes
     table = Table(header, delimiter)
+    texts: dict[str, str] = {}
     position = index + 2
     while position < len(lines) and lines[position].strip() and not _starts_block(lines[position]):
         line = lines[position]
@@ -236,7 +252,7 @@ def _table_at(lines: list[str], index: int, footnotes) -> Table | None:
         if note is not None:
             table.footnotes.append(note)
         else:  # GitHub renders every line up to the blank one as a row, even after a footnote
-            table.rows.append(Row(position + 1, line, split_row(line, position + 1)))
+            table.rows.append(Row(position + 1, line, split_row(line, position + 1, texts)))
         position += 1
     if position < len(lines) and not lines[position].strip():
         position += 1

@@ -38,6 +38,8 @@ class Count:
 
 def clean_text(text: str) -> str:
     """Invisible characters removed, every run of white space (NBSP included) one space."""
+    if text.isascii() and text.isprintable() and "  " not in text:  # most cells: nothing to do
+        return text.strip()
     return _SPACES.sub(" ", text.translate(_INVISIBLE_TABLE)).strip()
 
 

@@ -88,6 +88,20 @@ def replace(span: Span, content: str, message: str, applicability: str = "safe")
     return Fix(applicability, message, (edit,))
 
 
+def rows_with(document, pattern, ascii_markers: tuple[str, ...] = ()) -> list:
+    """The header and body rows in which `pattern` finds something. An ASCII row is searched only
+    when it holds one of `ascii_markers` (a substring test in C): most rows are skipped without a
+    regular expression, which would try every position of every row."""
+    found = []
+    for row in (document.table.header, *document.table.rows):
+        text = row.text
+        if text.isascii() and not any(marker in text for marker in ascii_markers):
+            continue
+        if pattern.search(text):
+            found.append(row)
+    return found
+
+
 def line_span(document, line: int) -> Span:
     return Span(line, 1, len(document.lines[line - 1]) + 1)
 

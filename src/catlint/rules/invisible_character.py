@@ -17,7 +17,7 @@ import re
 import unicodedata
 
 from catlint.diagnostics import Edit, Fix, Position
-from catlint.rules import Finding, line_subject
+from catlint.rules import Finding, line_subject, rows_with
 
 CODE = "CAT401"
 NAME = "invisible-character"
@@ -29,7 +29,7 @@ _ZERO_WIDTH_SPACE = "\u200b"
 
 
 def check(document):
-    for row in [document.table.header, *document.table.rows]:
+    for row in rows_with(document, _SUSPECT):
         for cell in row.cells:
             for match in _SUSPECT.finditer(cell.text):
                 yield _finding(row, cell.span.start + match.start(), match.group(), line_subject(document, row.line))

@@ -15,8 +15,10 @@ Passes:
     ¹ Amount of MRI slices
 """
 
+import re
+
 from catlint.mojibake import repair
-from catlint.rules import at_span, line_subject, replace, shown
+from catlint.rules import at_span, line_subject, replace, rows_with, shown
 from catlint.table import Span
 
 CODE = "CAT201"
@@ -25,10 +27,11 @@ SEVERITY = "error"
 FIX = "safe"
 # The repair restores values (193ยน becomes the count 193¹): the fixer runs it in a round of its own.
 CHANGES_VALUES = True
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def check(document):
-    for row in [document.table.header, *document.table.rows]:
+    for row in rows_with(document, _NON_ASCII):  # damage is never ASCII
         for cell in row.cells:
             yield from _damaged(cell.text, cell.span, line_subject(document, row.line))
     for note in document.table.footnotes:

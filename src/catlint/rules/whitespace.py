@@ -13,7 +13,7 @@ Passes:
 
 import re
 
-from catlint.rules import at_span, line_subject, replace, shown
+from catlint.rules import at_span, line_subject, replace, rows_with, shown
 
 CODE = "CAT207"
 NAME = "whitespace"
@@ -21,13 +21,15 @@ SEVERITY = "warning"
 FIX = "safe"
 
 _ODD_SPACING = re.compile(r"[\u00a0\u202f\u2007\t]| {2,}")
+_ODD_SPACE = re.compile(r"[\u00a0\u202f\u2007\t]")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u202f\u2007]+")
 
 
 def check(document):
+    odd = {row.line for row in rows_with(document, _ODD_SPACE, ("\t",))}
     for row in [document.table.header, *document.table.rows]:
         for cell in row.cells:
-            if _ODD_SPACING.search(cell.text):
+            if ("  " in cell.text or row.line in odd) and _ODD_SPACING.search(cell.text):
                 wanted = _SPACE_RUN.sub(" ", cell.text).strip(" ")
                 yield at_span(cell.span, f"odd spacing in {shown(cell.text)}: write {wanted!r}",
                               replace(cell.span, wanted, "use single ordinary spaces"), subject=line_subject(document, row.line))
