@@ -29,6 +29,7 @@ def one_line_error(result, exit_code: int, message: str) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0], result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert "All checks passed (0 files)" not in result.stdout  # nothing checked is not a pass
 
 
 def peak_memory_mb(tmp_path, *args) -> tuple[subprocess.CompletedProcess, float]:

@@ -62,3 +62,26 @@ def test_schema_is_a_valid_draft_2020_12_schema_with_the_vocabularies():
     assert schema.vocabulary("body_parts") == ["All", "Brain", "Breast", "Eye", "Heart", "Lungs", "Prostate"]
     assert schema.column_for_header("Data Focus").field == "body_parts"
     assert schema.column_for_header("LICENSE").field == "licence"
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "edit, fragment",
+    [
+        (lambda s: s.update(properties=[]), "properties: must be an object"),
+        (lambda s: s["properties"]["source"].update({"x-header": 5}), "properties.source: x-header must be a string"),
+        (lambda s: s["properties"]["images"].update({"x-kind": "weird"}), "properties.images.x-kind: 'weird' is not one of"),
+        (lambda s: s["properties"].pop("data_types"), "properties.data_types: catlint needs this column"),
+        (lambda s: s["$defs"].pop("count"), "$defs.count: is missing"),
+    ],
+)
+def test_a_broken_schema_is_a_clean_exit_2_naming_the_key(tmp_path, edit, fragment):
+    schema = json.loads((ROOT / "schema" / "catalogue.schema.json").read_text(encoding="utf-8"))
+    edit(schema)
+    (tmp_path / "broken.json").write_text(json.dumps(schema), encoding="utf-8")
+    (tmp_path / "catlint.toml").write_text('schema = "broken.json"\n')
+    (tmp_path / "catalogue.md").write_bytes((ROOT / "catalogue.md").read_bytes())
+    result = run_catlint("check", "catalogue.md", cwd=tmp_path)
+    assert result.returncode == 2 and fragment in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr

@@ -27,17 +27,39 @@ def test_values_are_compared_without_order_and_spelling():
 
 # Found by tests/test_fuzz.py: the blank line CAT002 inserts before glued footnotes turns a later
 # line that was not read as a note into one, and a count's note (an exported value) appears.
+# CAT002 now withholds that fix up front (a row follows the footnote); the refusal path for a
+# fix that still changes a value is tested with a faulty rule below.
 GLUED_FOOTNOTES = table("| 0 | XR | All | 0 | 0\u00b2 | Open | 0 | https://a.example.org |", "00000000000000") + (
     "\u00b9 Number of MRI slices\n\u00b2 Second note|")
 
 
-def test_a_fix_that_would_change_a_value_is_refused_and_the_others_are_applied():
+def test_a_blank_line_that_would_change_a_value_is_not_offered_and_the_others_are_applied():
     text = GLUED_FOOTNOTES.replace("| XR |", "| xray |")
     result = fixer.fix_document(document_of(text), Config())
     assert result.converged and result.text == text.replace("| xray |", "| XR |"), "the list fix is applied"
     refused = [d for d in result.remaining if d.code == "CAT002"]
     assert len(refused) == 1 and refused[0].fix is None, "the refused fix is reported without a fix"
     assert fixer.fix_document(document_of(result.text), Config()).text == result.text
+
+
+def test_a_rule_whose_safe_fix_changes_a_value_is_refused_and_named(tmp_path, monkeypatch, capsys):
+    """A faulty rule (injected here) offers a 'safe' fix that changes a count: fix refuses it, says
+    so on stderr, and still applies the other fixes."""
+    from catlint import cli
+    from catlint.rules import at_span, count_format, replace as replace_fix
+
+    def faulty(document):
+        for record in document.records:
+            cell = record.fields["images"].cell
+            yield at_span(cell.span, "faulty", replace_fix(cell.span, "374", "change the count"))
+
+    monkeypatch.setattr(count_format, "check", faulty)
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(GOOD_ROW.replace("| MR |", "| MRI |")), encoding="utf-8")
+    assert cli.main(["fix", str(path)]) == 1
+    assert "CAT202 fix left unapplied: it would change a value" in capsys.readouterr().err
+    written = path.read_text(encoding="utf-8")
+    assert "| MR |" in written and "| 373 |" in written
 
 
 def test_fixes_that_never_settle_are_reported(monkeypatch):

@@ -44,16 +44,20 @@ def test_sarif_fingerprints_survive_unrelated_edits(tmp_path):
     path = tmp_path / "catalogue.md"
     lines = SEED.read_text(encoding="utf-8").split("\n")
     path.write_text("\n".join(lines), encoding="utf-8")
-    # structure and value rules: the inserted row is out of order and laid out compactly, which other rules report
-    before = json.loads(run_catlint("check", "--output-format", "sarif", "--select", "CAT0,CAT1", "catalogue.md", cwd=tmp_path).stdout)["runs"][0]["results"]
+
+    def results():
+        report = run_catlint("check", "--output-format", "sarif", "catalogue.md", cwd=tmp_path).stdout
+        return {json.dumps(r["partialFingerprints"]): r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                for r in json.loads(report)["runs"][0]["results"]}
+
+    before = results()
     header_end = next(i for i, line in enumerate(lines) if line.startswith("|--") or line.startswith("| --") or line.startswith("|:-"))
     lines.insert(header_end + 1, GOOD_ROW)  # a new first row moves every problem one line down
     path.write_text("\n".join(lines), encoding="utf-8")
-    after = json.loads(run_catlint("check", "--output-format", "sarif", "--select", "CAT0,CAT1", "catalogue.md", cwd=tmp_path).stdout)["runs"][0]["results"]
-    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] + 1 for r in before] == \
-        [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after]
-    assert [r["partialFingerprints"] for r in before] == [r["partialFingerprints"] for r in after]
-    assert len({json.dumps(r["partialFingerprints"]) for r in after}) == len(after)
+    after = results()
+    # every old problem keeps its fingerprint, one line further down; the new row brings its own problems
+    assert {fingerprint: line + 1 for fingerprint, line in before.items()}.items() <= after.items()
+    assert len(before) >= 10
 
 
 def test_rdjson_and_rdjsonl_of_the_seed_are_valid_reviewdog_input():

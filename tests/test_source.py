@@ -64,3 +64,15 @@ def test_read_source_errors_are_one_line(tmp_path):
         read_source(str(tmp_path / "missing.md"))
     with pytest.raises(CatlintError, match="is a directory"):
         read_source(str(tmp_path))
+
+
+def test_utf8_with_a_stray_cp1252_byte_keeps_its_utf8_text():
+    data = "Café Zürich 東京大学 193¹\n".encode("utf-8") + b"It\x92s fine.\n"
+    source = decode("f.md", data)
+    assert source.text == "Café Zürich 東京大学 193¹\nIt\u2019s fine.\n"
+    assert source.encoding == "utf-8 with stray cp1252 bytes"
+
+
+def test_a_reading_that_is_a_coin_toss_is_refused():
+    with pytest.raises(CatlintError, match="reads equally well"):
+        decode("f.md", b"x \xe6 y\n")

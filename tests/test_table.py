@@ -51,7 +51,7 @@ def test_table_ends_at_blank_line_and_other_blocks():
 
 def test_seed_footnote_glued_under_the_table_is_a_footnote_not_a_row():
     lines = SEED.read_text(encoding="utf-8").split("\n")
-    table = find_tables(lines)[0]
+    table = find_tables(lines, "¹²")[0]
     assert table.header.line == 37 and len(table.rows) == 19
     assert table.rows[-1].cells[0].text == "The Cancer Imaging Archive (TCIA)"
     (note,) = table.footnotes
@@ -60,10 +60,30 @@ def test_seed_footnote_glued_under_the_table_is_a_footnote_not_a_row():
 
 
 def test_footnote_after_a_blank_line():
-    table = find_tables(["| a | b |", "|---|---|", "| 1 | 2¹ |", "", "¹ Number of MRI slices", "² Second", "Not a note"])[0]
+    table = find_tables(["| a | b |", "|---|---|", "| 1 | 2¹ |", "", "¹ Number of MRI slices", "² Second", "Not a note"], "¹²")[0]
     assert [(n.marker, n.text, n.glued) for n in table.footnotes] == [("¹", "Number of MRI slices", False), ("²", "Second", False)]
 
 
 def test_code_span_scan_is_linear_on_many_backticks():
     line = "| " + "` " * 50_000 + "| b |"
     assert len(split_row(line, 1)) == 2
+
+
+def test_only_schema_markers_start_footnotes_after_a_blank_line():
+    lines = ["| a | b |", "|---|---|", "| 1 | 2 |", "", "© 2017 Genematics", "[^1]: GFM footnote"]
+    assert find_tables(lines, "¹")[0].footnotes == []
+    lines = ["| a | b |", "|---|---|", "| 1 | 2[^1] |", "", "[^1]: GFM footnote"]
+    assert [(n.marker, n.text) for n in find_tables(lines, "¹")[0].footnotes] == [("[^1]", "GFM footnote")]
+
+
+def test_list_items_and_comments_end_or_hide_tables():
+    table = find_tables(["| a | b |", "|---|---|", "| 1 | 2 |", "- a list item", "1. another"])[0]
+    assert [row.line for row in table.rows] == [3]
+    hidden = ["<!--", "| old | table |", "|---|---|", "| 1 | 2 |", "-->", "", "| a | b |", "|---|---|", "| 3 | 4 |"]
+    assert [table.header.line for table in find_tables(hidden)] == [7]
+    assert [t.header.line for t in find_tables(["<!-- one-line comment --> ", "| a | b |", "|---|---|"])] == [2]
+
+
+def test_rows_after_a_glued_footnote_are_still_rows():
+    table = find_tables(["| a | b |", "|---|---|", "| 1 | 2 |", "¹ a note", "| 3 | 4 |"], "¹")[0]
+    assert [row.line for row in table.rows] == [3, 5] and [note.line for note in table.footnotes] == [4]

@@ -48,7 +48,7 @@ def _identities_at(path: str, ref: str, document, config) -> set | None:
     except CatlintError:
         return None  # the file did not exist at REF: everything in it is new
     try:
-        old = parse_document(decode(path, data), document.schema)
+        old = parse_document(decode(path, data), document.schema, config=config)
     except CatlintError:
         return set()  # REF's version had no catalogue table: every problem is the change's
     return {d.identity for d in check_document(old, config)}

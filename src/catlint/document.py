@@ -12,9 +12,6 @@ from catlint.schema import Column, Schema
 from catlint.source import Source, split_lines
 from catlint.table import Cell, Row, Table, find_tables
 
-MISSING = object()
-
-
 @dataclass(slots=True)  # one per cell: slots keep a 100,000-row catalogue in memory
 class FieldValue:
     """One cell read as its column's type: `value` when it parses, else `error`."""
@@ -64,7 +61,6 @@ class Document:
     columns: list[Column | None]
     records: list[Record]
     schema: Schema
-    other_tables: list[Table] = field(default_factory=list)
     config: Any = None
 
     @cached_property
@@ -76,6 +72,13 @@ class Document:
             offset += len(content) + len(ending)
         starts.append(offset)
         return starts
+
+    def record_at(self, line: int) -> Record | None:
+        return self._records_by_line.get(line)
+
+    @cached_property
+    def _records_by_line(self) -> dict[int, Record]:
+        return {record.row.line: record for record in self.records}
 
     @property
     def notes(self) -> dict[str, str]:
@@ -93,7 +96,7 @@ def parse_document(source: Source, schema: Schema, text: str | None = None, conf
         raise CatlintError(f"{source.path}: empty file, no catalogue table")
     pairs = split_lines(text)
     lines = [content for content, _ in pairs]
-    tables = find_tables(lines)
+    tables = find_tables(lines, schema.footnote_markers)
     if not tables:
         raise CatlintError(f"{source.path}: no Markdown table found")
     for table in tables:
@@ -101,8 +104,7 @@ def parse_document(source: Source, schema: Schema, text: str | None = None, conf
         if sum(column is not None for column in columns) >= 2:
             plan = _reading_plan(columns)
             records = [_read_row(row, plan, schema) for row in table.rows]
-            others = [other for other in tables if other is not table]
-            return Document(source.path, source, text, lines, [eol for _, eol in pairs], table, columns, records, schema, others, config)
+            return Document(source.path, source, text, lines, [eol for _, eol in pairs], table, columns, records, schema, config)
     names = ", ".join(column.header for column in schema.columns[:3])
     raise CatlintError(f"{source.path}: no catalogue table: none of its {len(tables)} table(s) has columns such as {names}")
 

@@ -109,11 +109,8 @@ def findings(document, strong: bool):
             continue
         cell = record.fields[contradiction.field].cell
         fix = None
-        if contradiction.suggestion:
-            # Pad a shorter value where the column is aligned, so that it stays aligned.
-            width = len(cell.text) if _aligned_with_header(document.table, record.row, cell) else 0
-            content = contradiction.suggestion.ljust(width)
-            fix = replace(cell.span, content, f"replace {cell.text!r} with {contradiction.suggestion!r}", "unsafe")
+        if contradiction.suggestion:  # the layout rule re-pads the row afterwards
+            fix = replace(cell.span, contradiction.suggestion, f"replace {cell.text!r} with {contradiction.suggestion!r}", "unsafe")
         subject = (*row_subject(record), contradiction.field)
         yield at_span(cell.span, contradiction.message, fix, subject)
 
@@ -130,12 +127,3 @@ def _contradictions_of(document) -> list:
 
 _found_for: list = [None, []]
 
-
-def _aligned_with_header(table, row, cell) -> bool:
-    """Whether the pipe closing this cell sits where the header's pipe for the same column does."""
-    index = next((position for position, other in enumerate(row.cells) if other is cell), None)
-    if index is None or index >= len(table.header.cells):
-        return False
-    header_cell = table.header.cells[index]
-    closing = row.text.find("|", cell.span.end - 1)
-    return closing != -1 and closing == table.header.text.find("|", header_cell.span.end - 1)

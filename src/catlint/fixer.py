@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from catlint.check import check_document
 from catlint.document import parse_document
 from catlint.errors import CatlintError
+from catlint.layout import resolve_style
 from catlint.rules import find_rule
 
 MAX_ROUNDS = 10
@@ -26,26 +27,30 @@ class FixResult:
     remaining: list
     fixed: int
     converged: bool
+    refused: tuple = ()  # fixes left unapplied because they would have changed a value
 
 
 def fix_document(document, config, unsafe: bool = False) -> FixResult:
+    # The table's style is the original's: half-fixed rows must not make an aligned table look compact.
+    config = replace(config, table_style=resolve_style(document.table, config.table_style))
+    document = replace(document, config=config)
     fixed, refused = 0, set()
     for _ in range(MAX_ROUNDS):
         diagnostics = check_document(document, config)
         wanted = [d for d in diagnostics if d.fix and (unsafe or d.fix.applicability == "safe") and d not in refused]
         if not wanted:
-            return FixResult(document.text, _without_fixes(diagnostics, refused), fixed, True)
+            return FixResult(document.text, _without_fixes(diagnostics, refused), fixed, True, tuple(refused))
         round_fixes = _this_round(wanted)
         chosen = _non_overlapping(document, round_fixes)
         text = apply_edits(document.text, document, [edit for d in chosen for edit in d.fix.edits])
         if text == document.text:
-            return FixResult(document.text, _without_fixes(diagnostics, refused), fixed, True)
+            return FixResult(document.text, _without_fixes(diagnostics, refused), fixed, True, tuple(refused))
         fixed_document = parse_document(document.source, document.schema, text, document.config)
         if not _changes_values(round_fixes[0]) and _record_values(document) != _record_values(fixed_document):
             refused |= _value_changing(document, chosen)  # left unfixed and reported; the others go on
             continue
         document, fixed = fixed_document, fixed + len(chosen)
-    return FixResult(document.text, check_document(document, config), fixed, False)
+    return FixResult(document.text, check_document(document, config), fixed, False, tuple(refused))
 
 
 def _without_fixes(diagnostics: list, refused: set) -> list:

@@ -34,15 +34,26 @@ def canonical_lines(table: Table, style: str) -> dict[int, str]:
     """line number -> canonical text for the header, every complete row and, when aligned, the
     delimiter (a compact table's delimiter row is any valid one: rewriting it would only be churn)."""
     rows = [table.header] + [row for row in table.rows if len(row.cells) == len(table.header.cells)]
-    if style == "keep":
-        style = "aligned" if is_aligned(table) else "compact"
-    if style == "compact":
-        return {row.line: "| " + " | ".join(cell.text for cell in row.cells) + " |" for row in rows}
+    indent = table.header.text[: len(table.header.text) - len(table.header.text.lstrip(" \t"))]
+    if resolve_style(table, style) == "compact":
+        lines = {row.line: indent + "| " + " | ".join(cell.text for cell in row.cells) + " |" for row in rows}
+        delimiter = table.delimiter.text.strip()
+        if not (delimiter.startswith("|") and delimiter.endswith("|")):  # rows have outer pipes: so must it
+            lines[table.delimiter.line] = indent + "| " + " | ".join(_mark(alignment, 3) for alignment in table.alignments) + " |"
+        return lines
     widths, alignments = _column_widths(table, rows), table.alignments
-    pipes = _pipe_positions(widths) if all(alignment in ("none", "left") for alignment in alignments) else None
-    lines = {row.line: row.text if pipes and _in_place(row, pipes) else _aligned_row(row, widths, alignments) for row in rows}
-    lines[table.delimiter.line] = "|" + "|".join(_mark(alignment, width + 2) for alignment, width in zip(alignments, widths)) + "|"
+    pipes = _pipe_positions(widths, len(indent)) if all(alignment in ("none", "left") for alignment in alignments) else None
+    lines = {row.line: row.text if pipes and _in_place(row, pipes, indent) else indent + _aligned_row(row, widths, alignments)
+             for row in rows}
+    lines[table.delimiter.line] = indent + "|" + "|".join(_mark(alignment, width + 2) for alignment, width in zip(alignments, widths)) + "|"
     return lines
+
+
+def resolve_style(table: Table, style: str) -> str:
+    """`keep` becomes the table's own style."""
+    if style != "keep":
+        return style
+    return "aligned" if is_aligned(table) else "compact"
 
 
 def _column_widths(table: Table, rows: list[Row]) -> list[int]:
@@ -73,19 +84,22 @@ def _aligned_row(row: Row, widths: list[int], alignments: list[str]) -> str:
     return "|" + "|".join(parts) + "|"
 
 
-def _pipe_positions(widths: list[int]) -> list[int]:
+def _pipe_positions(widths: list[int], start: int = 0) -> list[int]:
     """Where the pipes of an aligned row are: | cell | cell |, each cell padded to its width."""
-    positions = [0]
+    positions = [start]
     for width in widths:
         positions.append(positions[-1] + width + 3)
     return positions
 
 
-def _in_place(row: Row, pipes: list[int]) -> bool:
-    """An ASCII row of left-aligned cells that is already its aligned self: every pipe where the
-    aligned row has it and every cell one space after its pipe (most rows of an aligned table)."""
+def _in_place(row: Row, pipes: list[int], indent: str = "") -> bool:
+    """An ASCII row of left-aligned cells that is already its aligned self: the table's indent,
+    every pipe where the aligned row has it and every cell one space after its pipe (most rows
+    of an aligned table)."""
     text, cells = row.text, row.cells
     if len(text) != pipes[-1] + 1 or len(cells) != len(pipes) - 1 or not text.isascii() or text[-1] != "|":
+        return False
+    if not text.startswith(indent):
         return False
     for index, cell in enumerate(cells):
         if text[pipes[index]] != "|" or cell.start != pipes[index] + 3 or cell.end > pipes[index + 1]:

@@ -45,11 +45,9 @@ class Schema:
     def __init__(self, document: dict, path: str):
         self.document = document
         self.path = path
-        try:
-            self.properties: dict = document["properties"]
-            self.count_definition: dict = document["$defs"]["count"]
-        except (KeyError, TypeError) as error:
-            raise CatlintError(f"{path}: not a catalogue schema: missing {error}") from None
+        _check_catlint_keywords(document, path)
+        self.properties: dict = document["properties"]
+        self.count_definition: dict = document["$defs"]["count"]
         required = set(document.get("required", []))
         self.columns = [
             Column(name, spec["x-header"], tuple(spec.get("x-header-aliases", [])), spec.get("x-kind", "text"), name in required)
@@ -71,9 +69,6 @@ class Schema:
 
     def column_for_header(self, text: str) -> Column | None:
         return self._header_index.get(header_key(text))
-
-    def is_alias_header(self, text: str, column: Column) -> bool:
-        return header_key(text) != header_key(column.header)
 
     def vocabulary(self, field: str) -> list[str]:
         spec = self.properties[field]
@@ -145,8 +140,46 @@ class Schema:
             self._value_cache[key] = errors
         return errors
 
-    def record_errors(self, record: dict) -> list:
-        return list(self.validator.iter_errors(record))
+
+
+KINDS = ("text", "link", "list", "term", "count")
+# The fields catlint's rules read, and the kind each must have.
+REQUIRED_FIELDS = {"source": "text", "data_types": "list", "body_parts": "list", "images": "count",
+                   "patients": "count", "availability": "term", "licence": "text", "link": "link"}
+
+
+def _check_catlint_keywords(document: dict, path: str) -> None:
+    """The schema's x- keywords must have the shapes catlint reads; each problem is one line naming the key."""
+    def fail(where: str, problem: str):
+        raise CatlintError(f"{path}: {where}: {problem}")
+
+    properties = document.get("properties")
+    if not isinstance(properties, dict) or not all(isinstance(spec, dict) for spec in properties.values()):
+        fail("properties", "must be an object of property schemas")
+    count = document.get("$defs", {}).get("count") if isinstance(document.get("$defs"), dict) else None
+    if not isinstance(count, dict):
+        fail("$defs.count", "is missing: the schema of a count")
+    if not isinstance(count.get("x-unknown", []), list) or not isinstance(count.get("x-footnote-markers", ""), str):
+        fail("$defs.count", "x-unknown must be a list of strings and x-footnote-markers a string")
+    for name, spec in properties.items():
+        if "x-header" not in spec:
+            continue
+        where = f"properties.{name}"
+        if not isinstance(spec["x-header"], str) or not _strings(spec.get("x-header-aliases", [])):
+            fail(where, "x-header must be a string and x-header-aliases a list of strings")
+        if spec.get("x-kind", "text") not in KINDS:
+            fail(f"{where}.x-kind", f"{spec.get('x-kind')!r} is not one of {', '.join(KINDS)}")
+        aliases = spec.get("x-aliases", {})
+        if not isinstance(aliases, dict) or not _strings(list(aliases) + list(aliases.values())):
+            fail(f"{where}.x-aliases", "must map strings to strings")
+    for name, kind in REQUIRED_FIELDS.items():
+        spec = properties.get(name)
+        if spec is None or "x-header" not in spec or spec.get("x-kind", "text") != kind:
+            fail(f"properties.{name}", f"catlint needs this column (x-header) with x-kind {kind!r}")
+
+
+def _strings(values) -> bool:
+    return isinstance(values, list) and all(isinstance(value, str) for value in values)
 
 
 def _hashable(field: str, value) -> tuple | None:

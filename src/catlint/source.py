@@ -125,24 +125,39 @@ def _bomless_utf16(data: bytes) -> tuple[str, str, bool] | None:
     return text, encoding, False
 
 
+# A UTF-8 file with a few bytes pasted from a cp1252 source: those bytes read as cp1252.
+MIXED_ENCODING = "utf-8 with stray cp1252 bytes"
+
+
+def _stray_bytes_as_cp1252(error: UnicodeDecodeError):
+    stray = error.object[error.start : error.end]
+    return "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in stray), error.end
+
+
+codecs.register_error("catlint-cp1252", _stray_bytes_as_cp1252)
+
+
 def _best_legacy_decoding(path: str, data: bytes) -> tuple[str, str, bool]:
+    """The most plausible reading among the detector's guess, likely code pages and
+    UTF-8 with stray cp1252 bytes; a tie between different texts is refused."""
     import chardet  # only here: most files are UTF-8 and never pay for the import
 
     guess = (chardet.detect(data).get("encoding") or "").lower()
-    candidates = [guess] if guess and guess not in ("ascii", "utf-8") else []
-    candidates += [name for name in _FALLBACK_ENCODINGS if name != guess]
-    best = None
-    for encoding in candidates:
+    names = [guess] if guess and guess not in ("ascii", "utf-8") else []
+    names += [name for name in _FALLBACK_ENCODINGS if name != guess]
+    candidates = []
+    for name in names:
         try:
-            text = data.decode(encoding)
+            candidates.append((data.decode(name), codecs.lookup(name).name))
         except (UnicodeDecodeError, LookupError):
             continue
-        score = plausibility(text)
-        if best is None or score > best[0]:
-            best = (score, text, codecs.lookup(encoding).name)
-    if best is None:
-        raise CatlintError(f"{path}: cannot decode the file as UTF-8 or any likely code page")
-    return best[1], best[2], False
+    candidates.append((data.decode("utf-8", errors="catlint-cp1252"), MIXED_ENCODING))  # last: a tie means plain cp1252
+    scored = sorted(((plausibility(text), -order, text, name) for order, (text, name) in enumerate(candidates)), reverse=True)
+    best = scored[0]
+    rival = next((other for other in scored[1:] if other[2] != best[2]), None)
+    if rival is not None and rival[0] == best[0]:
+        raise CatlintError(f"{path}: not UTF-8, and it reads equally well as {best[3]} and {rival[3]}; save it as UTF-8 first")
+    return best[2], best[3], False
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -151,21 +166,15 @@ _TOKEN = re.compile(r"\S+")
 
 def plausibility(text: str) -> float:
     """Higher is more like real text. Penalised: control and symbol characters, case or script
-    jumps inside words, letters of another script glued to ASCII letters or digits, and a few
-    letters of another script scattered in Latin text (the marks of mojibake)."""
+    jumps inside words, letters of another script glued to ASCII letters or digits, and short
+    runs of another script's letters in a Latin line (the marks of mojibake)."""
     score = 0.0
-    latin = foreign = 0
     for char in text:
         category = unicodedata.category(char)
         if category == "Cc" and char not in "\t\r\n\f":
             score -= 10
         elif category in ("Co", "Cn", "So", "Sk") or char == "\ufffd":
             score -= 3
-        elif category.startswith("L"):
-            if _script(char) == "LATIN":
-                latin += 1
-            else:
-                foreign += 1
     for word in _WORD.findall(text):
         if word.isascii():
             continue
@@ -174,9 +183,22 @@ def plausibility(text: str) -> float:
     for token in _TOKEN.findall(text):
         if not token.isascii():
             score -= 2 * sum(1 for a, b in zip(token, token[1:]) if _glued(a, b) or _glued(b, a))
-    if foreign and latin > 2 * foreign:
-        score -= foreign
+            score -= sum(1 for a, b in zip(token, token[1:]) if a.isdigit() and a.isascii() and b.isalpha() and not b.isascii())
+    for line in text.splitlines():
+        if not line.isascii():
+            score -= _stray_foreign_letters(line)
     return score
+
+
+def _stray_foreign_letters(line: str) -> int:
+    """Letters in short runs of a non-Latin script, when the line is mostly Latin."""
+    latin = foreign = 0
+    for word in _WORD.findall(line):
+        if all(_script(char) == "LATIN" for char in word):
+            latin += len(word)
+        elif len(word) <= 3 and word.isalpha():  # not superscript digits: \w takes those in too
+            foreign += len(word)
+    return foreign if foreign and latin > 2 * foreign else 0
 
 
 def _glued(ascii_char: str, other: str) -> bool:

@@ -16,10 +16,14 @@ from typing import NamedTuple
 
 _DELIMITER_CELL = re.compile(r"^:?-+:?$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_BLOCK_START = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|<[a-zA-Z!/?]|(?:[-*_][ \t]*){3,}$)")
-# A footnote line starts with a marker: superscripts, dagger-like signs, [^x]:, or a
-# short non-ASCII token (a garbled marker such as the cp874 reading of the superscript one).
-_FOOTNOTE = re.compile(r"^ {0,3}(\[\^[^\]\s]+\]:|[\u00b9\u00b2\u00b3\u2070-\u2079]+|[*\u2020\u2021\u00a7\u00b6]+|[^\x00-\x7f\s|]{1,3})[ \t]+(\S.*?)[ \t]*$")
+# Lines that start another block end a table: headings, quotes, HTML, thematic breaks, list items.
+_BLOCK_START = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|<[a-zA-Z!/?]|(?:[-*_][ \t]*){3,}$|[-+*][ \t]|[0-9]{1,9}[.)][ \t])")
+_COMMENT_START = re.compile(r"^ {0,3}<!--")
+# A footnote line: a marker from the schema or a GFM [^label]:, then its text.
+_FOOTNOTE = r"^ {{0,3}}(\[\^[^\]\s]+\]:|{markers}{garbled})[ \t]+(\S.*?)[ \t]*$"
+# Directly under the table a pipeless line cannot be a catalogue row, so a short non-ASCII
+# token also counts as a marker there: that is how a garbled marker (ยน for ¹) looks.
+_GARBLED_MARKER = "|[^\\x00-\\x7f\\s|]{1,3}"
 
 
 class Span(NamedTuple):
@@ -81,13 +85,21 @@ class Table:
         return [_alignment(cell.text) for cell in self.delimiter.cells]
 
 
-def find_tables(lines: list[str]) -> list[Table]:
-    """Every GFM table in the document, in order, with footnote lines attached."""
+def find_tables(lines: list[str], markers: str = "") -> list[Table]:
+    """Every GFM table in the document, in order, with footnote lines attached.
+
+    `markers` are the footnote marker characters (the schema's); tables in fenced
+    code and in HTML comments are not tables.
+    """
+    footnotes = _footnote_patterns(markers)
     tables = []
     fence = None
     index = 0
     while index < len(lines):
         line = lines[index]
+        if _COMMENT_START.match(line):
+            index = _comment_end(lines, index) + 1
+            continue
         opening = _FENCE.match(line)
         if fence is not None:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) and not line.strip().lstrip(fence[0]):
@@ -98,7 +110,7 @@ def find_tables(lines: list[str]) -> list[Table]:
             fence = opening.group(1)
             index += 1
             continue
-        table = _table_at(lines, index)
+        table = _table_at(lines, index, footnotes)
         if table is None:
             index += 1
             continue
@@ -216,7 +228,22 @@ def _run_length(line: str, index: int, char: str) -> int:
     return end - index
 
 
-def _table_at(lines: list[str], index: int) -> Table | None:
+def _footnote_patterns(markers: str):
+    escaped = f"[{re.escape(markers)}]+" if markers else "(?!)"
+    glued = re.compile(_FOOTNOTE.format(markers=escaped, garbled=_GARBLED_MARKER))
+    after = re.compile(_FOOTNOTE.format(markers=escaped, garbled=""))
+    return glued, after
+
+
+def _comment_end(lines: list[str], index: int) -> int:
+    """The line that closes the HTML comment opened on `index` (or the last line)."""
+    for position in range(index, len(lines)):
+        if "-->" in lines[position][lines[position].find("<!--") + 4 if position == index else 0 :]:
+            return position
+    return len(lines) - 1
+
+
+def _table_at(lines: list[str], index: int, footnotes) -> Table | None:
     if index + 1 >= len(lines) or "|" not in lines[index] or "-" not in lines[index + 1]:
         return None
     if _BLOCK_START.match(lines[index]) or lines[index].startswith("    "):
@@ -225,25 +252,23 @@ def _table_at(lines: list[str], index: int) -> Table | None:
     delimiter = Row(index + 2, lines[index + 1], split_row(lines[index + 1], index + 2))
     if len(header.cells) != len(delimiter.cells) or not all(_DELIMITER_CELL.match(cell.text.replace(" ", "")) for cell in delimiter.cells):
         return None
+    glued_pattern, after_pattern = footnotes
     table = Table(header, delimiter)
     texts: dict[str, str] = {}
     position = index + 2
     while position < len(lines) and lines[position].strip() and not _starts_block(lines[position]):
         line = lines[position]
-        note = _footnote(line, position + 1, glued=True) if "|" not in line else None
+        note = _footnote(glued_pattern, line, position + 1, glued=True) if "|" not in line else None
         if note is not None:
             table.footnotes.append(note)
-        elif table.footnotes:
-            break
-        else:
+        else:  # GitHub renders every line up to the blank one as a row, even after a footnote
             table.rows.append(Row(position + 1, line, split_row(line, position + 1, texts)))
         position += 1
-    if not table.footnotes:
-        if position < len(lines) and not lines[position].strip():
-            position += 1
-        while position < len(lines) and (note := _footnote(lines[position], position + 1, glued=False)):
-            table.footnotes.append(note)
-            position += 1
+    if position < len(lines) and not lines[position].strip():
+        position += 1
+    while position < len(lines) and (note := _footnote(after_pattern, lines[position], position + 1, glued=False)):
+        table.footnotes.append(note)
+        position += 1
     return table
 
 
@@ -251,13 +276,11 @@ def _starts_block(line: str) -> bool:
     return bool(_BLOCK_START.match(line) or _FENCE.match(line))
 
 
-def _footnote(line: str, line_number: int, glued: bool) -> Footnote | None:
-    match = _FOOTNOTE.match(line)
+def _footnote(pattern, line: str, line_number: int, glued: bool) -> Footnote | None:
+    match = pattern.match(line)
     if match is None:
         return None
-    marker = match.group(1)
-    if marker.startswith("[^"):
-        marker = marker[2:-2]
+    marker = match.group(1).rstrip(":")  # [^1]: is referred to as [^1]
     return Footnote(
         line_number,
         marker,

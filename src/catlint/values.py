@@ -16,6 +16,7 @@ from catlint.schema import Schema, header_key
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE_TABLE = str.maketrans("", "", INVISIBLE)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_MAX_DIGITS = 24  # far beyond any image count; int() of thousands of digits is slow and capped
 _NUMBER_CHARS = frozenset("0123456789 ,+.'")
 _GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$|^[0-9]{1,3}(?: [0-9]{3})+$|^[0-9]+$")
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,;/&]|\band\b)\s*", re.IGNORECASE)
@@ -56,6 +57,9 @@ def parse_count(text: str, schema: Schema) -> Count | None:
         if rest.startswith(prefix):
             lower, rest = True, rest[len(prefix) :].lstrip()
             break
+    reference = ""
+    if rest.endswith("]") and (start := rest.rfind("[^")) > 0:  # a GFM footnote reference: 193[^1]
+        reference, rest = rest[start:], rest[:start].rstrip()
     end = len(rest)
     while end and rest[end - 1] not in _NUMBER_CHARS:  # what follows the number is its footnote marker
         end -= 1
@@ -68,7 +72,9 @@ def parse_count(text: str, schema: Schema) -> Count | None:
         raise CellValueError(f"unexpected {marker!r} after the number (footnote markers are {' '.join(schema.footnote_markers)})")
     if not _GROUPED.match(body):
         raise CellValueError(_count_problem(rest) if "." in body or "'" in body else f"malformed digit grouping {body!r}")
-    return Count(int(body.replace(",", "").replace(" ", "")), "lower" if lower else "exact", marker)
+    if len(body) > _MAX_DIGITS:
+        raise CellValueError(f"implausibly large count ({len(body)} characters)")
+    return Count(int(body.replace(",", "").replace(" ", "")), "lower" if lower else "exact", marker + reference)
 
 
 def _count_problem(text: str) -> str:

@@ -47,6 +47,9 @@ def _fix_file(path: str, arguments) -> tuple[bool, list]:
     result = fix_document(document, config, unsafe=arguments.unsafe_fixes)
     if not result.converged:
         raise CatlintError(f"{path}: fixes did not settle after several rounds; nothing written")
+    for refused in sorted(result.refused, key=lambda d: d.sort_key()):  # a rule's mistake: say so, write the rest
+        print(f"catlint: {path}:{refused.location.row}:{refused.location.column}: {refused.code} fix left unapplied: "
+              "it would change a value", file=sys.stderr)
     data = encode(document.source, result.text)
     changed = result.text != document.text or not document.source.is_utf8  # strict UTF-8 decodes and encodes back exactly
     if arguments.diff:

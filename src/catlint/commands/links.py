@@ -14,7 +14,7 @@ from catlint.commands.common import add_file_arguments, add_selection_arguments,
 from catlint.errors import CatlintError
 from catlint.links import attach, link_cells
 from catlint.links.cache import LinkCache, default_path, parse_age
-from catlint.reporters import FORMATS, Run, render
+from catlint.reporters import CHOICES, Checked, Run, render
 
 HELP = "check each row's link over the network (results cached; --offline reads the cache only)"
 FAMILY = "CAT5"
@@ -23,7 +23,8 @@ FAMILY = "CAT5"
 def add_arguments(parser) -> None:
     add_file_arguments(parser)
     add_selection_arguments(parser)
-    parser.add_argument("--output-format", default="text", choices=sorted(FORMATS), help="report format (default: text)")
+    parser.add_argument("--output-format", default="text", choices=CHOICES,
+                        help="report format (default: text; auto: github inside GitHub Actions, else text)")
     parser.add_argument("--output-file", metavar="PATH", help="write the report here instead of standard output")
     parser.add_argument("--fix", action="store_true", help="apply the safe URL fixes (http to https) to the files")
     parser.add_argument("--unsafe-fixes", action="store_true", help="also replace permanently moved URLs (implies --fix)")
@@ -42,7 +43,7 @@ def add_link_options(parser, switch: bool = False) -> None:
 
 
 def run(arguments) -> int:
-    diagnostics, failed, rules = [], 0, {}
+    diagnostics, failed, rules, checked = [], 0, {}, {}
     files = files_of(arguments)
     for path in files:
         try:
@@ -52,10 +53,11 @@ def run(arguments) -> int:
             found = [d for d in check_document(document, config) if d.code.startswith(FAMILY)]
             diagnostics += _apply_fixes(document, found, arguments) if arguments.fix or arguments.unsafe_fixes else found
             rules.update({rule.code: rule for rule in selected_rules(config) if rule.code.startswith(FAMILY)})
+            checked[path] = Checked(document, config)
         except CatlintError as error:
             report_error(error)
             failed += 1
-    write_output(render(arguments.output_format, diagnostics, Run(tuple(files), tuple(rules.values()), unreadable=failed, fix_command="catlint links --fix")), arguments.output_file)
+    write_output(render(arguments.output_format, diagnostics, Run(tuple(files), tuple(rules.values()), unreadable=failed, checked=checked)), arguments.output_file)
     if failed:
         return 2
     return 1 if any(d.severity in ("error", "warning") for d in diagnostics) else 0

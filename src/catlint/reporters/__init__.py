@@ -39,7 +39,6 @@ class Run:
     files: tuple[str, ...]
     rules: tuple
     unreadable: int = 0
-    fix_command: str = "catlint fix"  # what applies the fixes of these diagnostics
     checked: dict[str, Checked] = field(default_factory=dict)  # by filename, as in Diagnostic.filename
     changed_lines: dict[str, frozenset[int]] | None = None  # with --changed-since: the lines a change touched
 
@@ -49,6 +48,16 @@ def resolve(format_name: str) -> str:
     if format_name == "auto":
         return "github" if os.environ.get("GITHUB_ACTIONS") else "text"
     return format_name
+
+
+def fix_command(diagnostic, unsafe: bool | None = None) -> str:
+    """The command that applies this diagnostic's fix, with --unsafe-fixes when it needs it."""
+    from catlint.rules import find_rule
+
+    command = find_rule(diagnostic.code).fix_command
+    if unsafe if unsafe is not None else (diagnostic.fix is not None and diagnostic.fix.applicability == "unsafe"):
+        command += " --unsafe-fixes"
+    return command
 
 
 def render(format_name: str, diagnostics, run: Run) -> str:

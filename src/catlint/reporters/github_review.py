@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 
-from catlint.reporters import relative_path
+from catlint.reporters import fix_command, relative_path
 from catlint.reporters.suggestions import FixedFile
 from catlint.reporters.text import summary
 
@@ -45,14 +45,13 @@ def _comment_body(diagnostic, suggestion) -> str:
     text = f"**{diagnostic.code}** `{diagnostic.name}` ({diagnostic.severity}): {diagnostic.message}"
     if diagnostic.fix is None:
         return text
+    command = fix_command(diagnostic)
     if suggestion is None:
-        unsafe = " --unsafe-fixes" if diagnostic.fix.applicability == "unsafe" else ""
-        return f"{text}\n\nFix: {diagnostic.fix.message.rstrip('.')} (`catlint fix{unsafe} --diff` shows it)."
+        return f"{text}\n\nFix: {diagnostic.fix.message.rstrip('.')} (`{command}` applies it)."
+    command = fix_command(diagnostic, unsafe=suggestion.unsafe)
+    how = f"The suggestion is what `{command}` writes here:"
     if suggestion.unsafe:
-        how = ("This fix is **unsafe**: it changes a value, so review it. "
-               "The suggestion is what `catlint fix --unsafe-fixes` writes here:")
-    else:
-        how = "The suggestion is what `catlint fix` writes here:"
+        how = f"This fix is **unsafe**: it changes a value, so review it. {how}"
     return f"{text}\n\nFix: {diagnostic.fix.message.rstrip('.')}. {how}\n\n{suggestion_block(suggestion.lines)}"
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from catlint import __version__
-from catlint.reporters import relative_path
+from catlint.reporters import fix_command, relative_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -77,7 +77,7 @@ def region(start, end) -> dict:
 
 
 def _fix(diagnostic) -> dict:
-    unsafe = " (unsafe: `catlint fix --unsafe-fixes`)" if diagnostic.fix.applicability == "unsafe" else ""
+    unsafe = f" (unsafe: `{fix_command(diagnostic)}`)" if diagnostic.fix.applicability == "unsafe" else ""
     replacements = [{"deletedRegion": region(edit.location, edit.end_location), "insertedContent": {"text": edit.content}}
                     for edit in diagnostic.fix.edits]
     return {"description": {"text": diagnostic.fix.message + unsafe},

@@ -46,6 +46,11 @@ class Rule:
     def documentation(self) -> str:
         return (self.module.__doc__ or "").strip()
 
+    @property
+    def fix_command(self) -> str:
+        """The command that applies this rule's fixes (link fixes need the network's answer)."""
+        return getattr(self.module, "FIX_COMMAND", "catlint fix")
+
     def check(self, document):
         return self.module.check(document)
 
@@ -67,6 +72,11 @@ def all_rules() -> tuple[Rule, ...]:
 def find_rule(code_or_name: str) -> Rule | None:
     wanted = code_or_name.strip()
     return next((rule for rule in all_rules() if wanted.upper() == rule.code or wanted.lower() == rule.name), None)
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """A cell's text as a message quotes it: repr, cut short when long."""
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
 
 
 def at_span(span: Span, message: str, fix: Fix | None = None, subject: tuple[str, ...] = ()) -> Finding:
@@ -96,9 +106,17 @@ def line_span(document, line: int) -> Span:
     return Span(line, 1, len(document.lines[line - 1]) + 1)
 
 
-def row_subject(record_or_row, document=None) -> tuple[str, ...]:
+def row_subject(record) -> tuple[str, ...]:
     """A finding's stable identity: the row's source name rather than its line."""
-    fields = getattr(record_or_row, "fields", None)
-    if fields and "source" in fields:
-        return (str(fields["source"].value or fields["source"].cell.text),)
-    return (getattr(record_or_row, "text", "").strip(),)
+    found = record.fields.get("source")
+    return (str(found.value or found.cell.text),) if found else (record.row.cells[0].text if record.row.cells else "",)
+
+
+def line_subject(document, line: int) -> tuple[str, ...]:
+    """The identity of whatever row is on `line`: the header, or the record's source name."""
+    if line == document.table.header.line:
+        return ("header",)
+    if line == document.table.delimiter.line:
+        return ("delimiter",)
+    record = document.record_at(line)
+    return row_subject(record) if record else ("line", document.lines[line - 1].strip())

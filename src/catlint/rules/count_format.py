@@ -13,7 +13,7 @@ Passes:
     | ... | X | 53,000+ | ...
 """
 
-from catlint.rules import at_span, replace, row_subject
+from catlint.rules import at_span, replace, row_subject, shown
 from catlint.values import canonical_count
 
 CODE = "CAT202"
@@ -29,5 +29,5 @@ def check(document):
                 continue
             canonical = canonical_count(found.value)
             if found.cell.text != canonical:
-                yield at_span(found.cell.span, f"{found.column.header} {found.cell.text!r}: write {canonical!r}",
+                yield at_span(found.cell.span, f"{found.column.header} {shown(found.cell.text)}: write {canonical!r}",
                               replace(found.cell.span, canonical, f"write {canonical!r}"), subject=(*row_subject(record), name))

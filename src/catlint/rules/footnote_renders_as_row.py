@@ -29,7 +29,8 @@ def check(document):
         return
     first = glued[0]
     start = Position(first.line, 1)
+    message = f"footnote {first.marker!r} follows the table without a blank line and renders as a table row"
     fix = Fix("safe", "insert a blank line between the table and its footnotes", (Edit(start, start, document.source.newline),))
-    yield Finding(start, Position(first.line, len(document.lines[first.line - 1]) + 1),
-                  f"footnote {first.marker!r} follows the table without a blank line and renders as a table row",
-                  fix, subject=("footnote", first.marker))
+    if any(row.line > first.line for row in document.table.rows):  # a blank line here would cut those rows off
+        fix, message = None, message + "; rows follow it, so move the footnote below the table"
+    yield Finding(start, Position(first.line, len(document.lines[first.line - 1]) + 1), message, fix, subject=("footnote", first.marker))

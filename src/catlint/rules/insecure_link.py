@@ -14,7 +14,7 @@ Passes:
 """
 
 from catlint.cell_links import cell_links, host_of, scheme_of, security
-from catlint.rules import at_span, replace, row_subject
+from catlint.rules import at_span, line_subject, replace
 from catlint.table import Span
 
 CODE = "CAT403"
@@ -32,7 +32,7 @@ def check(document):
         secure = insecure[scheme]
         fix = _fix(link, scheme, secure) if link.exact and link.url[: len(scheme)].lower() == scheme else None
         yield at_span(link.span, f"{scheme} link {link.url!r}: use {secure} if {host_of(link.url) or 'the host'} serves it", fix,
-                      subject=(*row_subject(link.row), "link", link.url))
+                      subject=(*line_subject(document, link.row.line), "link", link.url))
 
 
 def _fix(link, scheme: str, secure: str):

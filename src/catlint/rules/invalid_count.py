@@ -13,7 +13,7 @@ Passes:
     | SCMR Consensus Data | ... | 193¹ | 15 | ...
 """
 
-from catlint.rules import at_span, row_subject
+from catlint.rules import at_span, row_subject, shown
 
 CODE = "CAT102"
 NAME = "invalid-count"
@@ -25,5 +25,5 @@ def check(document):
     for record in document.records:
         for name, found in record.fields.items():
             if found.error is not None:
-                yield at_span(found.cell.span, f"{found.column.header} {found.cell.text!r}: {found.error}",
+                yield at_span(found.cell.span, f"{found.column.header} {shown(found.cell.text)}: {found.error}",
                               subject=(*row_subject(record), name))

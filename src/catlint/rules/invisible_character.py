@@ -17,7 +17,7 @@ import re
 import unicodedata
 
 from catlint.diagnostics import Edit, Fix, Position
-from catlint.rules import Finding, row_subject, rows_with
+from catlint.rules import Finding, line_subject, rows_with
 
 CODE = "CAT401"
 NAME = "invisible-character"
@@ -32,7 +32,7 @@ def check(document):
     for row in rows_with(document, _SUSPECT):
         for cell in row.cells:
             for match in _SUSPECT.finditer(cell.text):
-                yield _finding(row, cell.span.start + match.start(), match.group(), row_subject(row))
+                yield _finding(row, cell.span.start + match.start(), match.group(), line_subject(document, row.line))
 
 
 def _finding(row, column: int, char: str, subject) -> Finding:

@@ -17,6 +17,9 @@ from catlint.links.findings import checked, finding, redirect_kind, status_text,
 CODE = "CAT507"
 NAME = "link-moved-permanently"
 SEVERITY = "warning"
+# Only `catlint links` knows where a link leads; the new URL is a new value.
+FIX_COMMAND = "catlint links --fix"
+CHANGES_VALUES = True
 FIX = "unsafe"
 
 

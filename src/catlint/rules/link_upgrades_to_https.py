@@ -18,6 +18,9 @@ from catlint.links.findings import checked, finding, redirect_kind, url_fix
 CODE = "CAT508"
 NAME = "link-upgrades-to-https"
 SEVERITY = "warning"
+# Only `catlint links` knows where a link leads; the new URL is a new value.
+FIX_COMMAND = "catlint links --fix"
+CHANGES_VALUES = True
 FIX = "safe"
 
 

@@ -13,7 +13,7 @@ Passes:
 """
 
 from catlint.cell_links import ascii_host, cell_links, user_info
-from catlint.rules import at_span, row_subject
+from catlint.rules import at_span, line_subject
 
 CODE = "CAT404"
 NAME = "link-user-info"
@@ -29,4 +29,4 @@ def check(document):
         if found is not None:
             info, host = found
             yield at_span(link.span, f"link {link.url!r} goes to {ascii_host(host)!r}, not {info!r}: remove the user info before the @",
-                          subject=(*row_subject(link.row), "link", link.url))
+                          subject=(*line_subject(document, link.row.line), "link", link.url))

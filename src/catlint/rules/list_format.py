@@ -13,12 +13,16 @@ Passes:
     | ... | MR, PE | Heart, Lungs | ...
 """
 
-from catlint.rules import at_span, replace, row_subject
+import re
+
+from catlint.rules import at_span, replace, row_subject, shown
 
 CODE = "CAT203"
 NAME = "list-format"
 SEVERITY = "warning"
-FIX = "safe"
+FIX = "sometimes"
+
+_MARKUP = re.compile(r"[\\|`*_\[\]<>&!~]")
 
 
 def check(document):
@@ -28,5 +32,7 @@ def check(document):
                 continue
             canonical = ", ".join(found.value)
             if found.cell.text != canonical:
-                yield at_span(found.cell.span, f"{found.column.header} {found.cell.text!r}: write {canonical!r}",
-                              replace(found.cell.span, canonical, f"write {canonical!r}"), subject=(*row_subject(record), name))
+                # A term with Markdown in it would read differently once written plainly: report, don't rewrite.
+                fix = None if _MARKUP.search(canonical) else replace(found.cell.span, canonical, f"write {canonical!r}")
+                yield at_span(found.cell.span, f"{found.column.header} {shown(found.cell.text)}: write {canonical!r}",
+                              fix, subject=(*row_subject(record), name))

@@ -16,7 +16,7 @@ Passes:
 """
 
 from catlint.cell_links import ascii_host, cell_links, host_of, mixed_scripts, plain_ascii_host
-from catlint.rules import at_span, row_subject
+from catlint.rules import at_span, line_subject
 
 CODE = "CAT405"
 NAME = "mixed-script-host"
@@ -33,4 +33,4 @@ def check(document):
         if scripts:
             names = " and ".join(script.title() for script in scripts)
             yield at_span(link.span, f"link host {ascii_host(host)!r} mixes {names} letters: a look-alike of another host?",
-                          subject=(*row_subject(link.row), "link", link.url))
+                          subject=(*line_subject(document, link.row.line), "link", link.url))

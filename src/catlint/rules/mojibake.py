@@ -15,10 +15,10 @@ Passes:
     ¹ Amount of MRI slices
 """
 
-from catlint.mojibake import repair
 import re
 
-from catlint.rules import at_span, replace, row_subject, rows_with
+from catlint.mojibake import repair
+from catlint.rules import at_span, line_subject, replace, rows_with, shown
 from catlint.table import Span
 
 CODE = "CAT201"
@@ -33,7 +33,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 def check(document):
     for row in rows_with(document, _NON_ASCII):  # damage is never ASCII
         for cell in row.cells:
-            yield from _damaged(cell.text, cell.span, row_subject(row))
+            yield from _damaged(cell.text, cell.span, line_subject(document, row.line))
     for note in document.table.footnotes:
         line = document.lines[note.line - 1]
         start = note.marker_span.start
@@ -43,6 +43,5 @@ def check(document):
 def _damaged(text: str, span: Span, subject):
     fixed = repair(text)
     if fixed != text:
-        shown = text if len(text) <= 40 else text[:37] + "..."
-        yield at_span(span, f"encoding damage in {shown!r}: should read {fixed if len(fixed) <= 40 else fixed[:37] + '...'!r}",
+        yield at_span(span, f"encoding damage in {shown(text)}: should read {shown(fixed)}",
                       replace(span, fixed, "repair the encoding damage"), subject=subject)

@@ -15,7 +15,7 @@ Passes:
 """
 
 from catlint.diagnostics import Position
-from catlint.rules import Finding, row_subject
+from catlint.rules import Finding, line_subject
 
 CODE = "CAT001"
 NAME = "ragged-row"
@@ -36,4 +36,4 @@ def check(document):
         else:
             message = f"row has {found} cells, the header has {expected}: missing {expected - found}"
             start = Position(row.line, 1)
-        yield Finding(start, Position(row.line, len(row.text) + 1), message, subject=row_subject(row))
+        yield Finding(start, Position(row.line, len(row.text) + 1), message, subject=line_subject(document, row.line))

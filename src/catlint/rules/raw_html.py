@@ -16,7 +16,7 @@ Passes:
 """
 
 from catlint.cell_links import event_handler, html_in_cells, tag_name
-from catlint.rules import at_span, row_subject
+from catlint.rules import at_span, line_subject
 
 CODE = "CAT406"
 NAME = "raw-html"
@@ -30,4 +30,4 @@ def check(document):
         handler = event_handler(html.raw)
         why = f"its {handler} event handler runs script" if handler else f"a <{tag_name(html.raw)}> tag is markup, not a value"
         yield at_span(html.span, f"raw HTML {shown!r} in a cell: {why}; write text (HTML comments are allowed)",
-                      subject=(*row_subject(html.row), "html", html.raw))
+                      subject=(*line_subject(document, html.row.line), "html", html.raw))

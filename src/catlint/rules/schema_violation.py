@@ -11,27 +11,29 @@ Passes:
     | Belarus Tuberculosis Portal | XR, CT | Lungs | ... | https://tuberculosis.by |
 """
 
-from catlint.rules import at_span, row_subject
+from catlint.document import _exported
+from catlint.rules import at_span, row_subject, shown
 
 CODE = "CAT101"
 NAME = "schema-violation"
 SEVERITY = "error"
 FIX = "never"
-_REPEATING = frozenset({"list", "term"})
+_REPEATING = frozenset({"list", "term", "count"})
 
 
 def check(document):
     schema = document.schema
-    verdicts = {}  # (field, cell text) -> errors: vocabulary cells repeat on every row
+    notes = document.notes
+    verdicts = {}  # (field, cell text) -> errors: vocabulary and count cells repeat on every row
     for record in document.records:
         for name, found in record.fields.items():
-            if found.error is not None or found.column.kind == "count":
+            if found.error is not None:
                 continue
-            if found.column.kind in _REPEATING:
+            if found.column.kind in _REPEATING:  # counts are validated as they are exported
                 key = (name, found.cell.text)
                 errors = verdicts.get(key)
                 if errors is None:
-                    errors = verdicts[key] = schema.field_errors(name, found.value)
+                    errors = verdicts[key] = schema.field_errors(name, _exported(found.value, notes))
             else:
                 errors = schema.field_errors(name, found.value)
             if errors:
@@ -44,5 +46,4 @@ def _message(found, errors, schema) -> str:
     if unknown and column.kind == "list":
         terms = ", ".join(repr(term) for term in unknown)
         return f"{column.header}: unknown {'terms' if len(unknown) > 1 else 'term'} {terms}; {schema.error_message(column.field)}"
-    shown = found.cell.text if len(found.cell.text) <= 60 else found.cell.text[:57] + "..."
-    return f"{column.header} {shown!r}: {schema.error_message(column.field)}"
+    return f"{column.header} {shown(found.cell.text, 60)}: {schema.error_message(column.field)}"

@@ -18,7 +18,7 @@ Passes:
 """
 
 from catlint.layout import canonical_lines
-from catlint.rules import at_span, line_span, replace
+from catlint.rules import at_span, line_span, line_subject, replace
 
 CODE = "CAT208"
 NAME = "table-layout"
@@ -32,4 +32,4 @@ def check(document):
         if document.lines[line - 1] != wanted:
             span = line_span(document, line)
             yield at_span(span, "row is not laid out like the rest of the table", replace(span, wanted, "lay out the row"),
-                          subject=("layout", str(line)))
+                          subject=("layout", *line_subject(document, line)))

@@ -10,7 +10,7 @@ Passes:
     | ... | Open | ...
 """
 
-from catlint.rules import at_span, replace, row_subject
+from catlint.rules import at_span, replace, row_subject, shown
 
 CODE = "CAT204"
 NAME = "term-format"
@@ -24,5 +24,5 @@ def check(document):
             if found.column.kind != "term" or found.value not in document.schema.vocabulary(name):
                 continue
             if found.cell.text != found.value:
-                yield at_span(found.cell.span, f"{found.column.header} {found.cell.text!r}: write {found.value!r}",
+                yield at_span(found.cell.span, f"{found.column.header} {shown(found.cell.text)}: write {found.value!r}",
                               replace(found.cell.span, found.value, f"write {found.value!r}"), subject=(*row_subject(record), name))

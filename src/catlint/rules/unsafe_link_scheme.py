@@ -15,7 +15,7 @@ Passes:
 """
 
 from catlint.cell_links import cell_links, scheme_of, security
-from catlint.rules import at_span, row_subject
+from catlint.rules import at_span, line_subject
 
 CODE = "CAT402"
 NAME = "unsafe-link-scheme"
@@ -30,4 +30,4 @@ def check(document):
         if scheme is not None and scheme not in allowed:
             shown = link.url if len(link.url) <= 60 else link.url[:57] + "..."
             yield at_span(link.span, f"link {shown!r} uses the {scheme}: scheme: only {' and '.join(sorted(allowed))} links are allowed",
-                          subject=(*row_subject(link.row), "link", link.url))
+                          subject=(*line_subject(document, link.row.line), "link", link.url))

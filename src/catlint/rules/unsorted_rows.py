@@ -45,9 +45,13 @@ def _name(record) -> str:
     return str(name) if name else record.row.cells[0].text if record.row.cells else ""
 
 
-def _sort_fix(document, records, keys) -> Fix:
-    """One edit that rewrites the block of body rows in sorted order; line endings stay where they were."""
+def _sort_fix(document, records, keys) -> Fix | None:
+    """One edit that rewrites the block of body rows in sorted order; line endings stay where they were.
+    None when the rows are not one clean block (a ragged row, or a footnote between rows)."""
     rows = [record.row for record in records]
+    width = len(document.table.header.cells)
+    if any(len(row.cells) != width for row in rows) or rows[-1].line - rows[0].line != len(rows) - 1:
+        return None
     ordered = [row for _, row in sorted(zip(keys, rows), key=lambda pair: pair[0])]
     first, last = rows[0].line, rows[-1].line
     pieces = []

@@ -13,7 +13,7 @@ Passes:
 
 import re
 
-from catlint.rules import at_span, replace, row_subject, rows_with
+from catlint.rules import at_span, line_subject, replace, rows_with, shown
 
 CODE = "CAT207"
 NAME = "whitespace"
@@ -31,5 +31,5 @@ def check(document):
         for cell in row.cells:
             if ("  " in cell.text or row.line in odd) and _ODD_SPACING.search(cell.text):
                 wanted = _SPACE_RUN.sub(" ", cell.text).strip(" ")
-                yield at_span(cell.span, f"odd spacing in {cell.text!r}: write {wanted!r}",
-                              replace(cell.span, wanted, "use single ordinary spaces"), subject=row_subject(row))
+                yield at_span(cell.span, f"odd spacing in {shown(cell.text)}: write {wanted!r}",
+                              replace(cell.span, wanted, "use single ordinary spaces"), subject=line_subject(document, row.line))
