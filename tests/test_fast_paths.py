@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from catlint import knowledge, table, values
 from catlint.knowledge import load_knowledge, split_link
+from catlint.schema import load_schema
 
 url_chars = st.sampled_from(list("abcXYZ019.-_~/?#&=%:@[] \t\u00e9"))
 urls = st.one_of(
@@ -129,3 +130,26 @@ def test_line_split_fast_path_agrees_with_the_general_one(text):
     if start < len(text):
         general.append((text[start:], ""))
     assert split_lines(text) == general
+
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-5, 10**7), st.floats(allow_nan=False, allow_infinity=False),
+              st.sampled_from(["exact", "lower", "MR", "Brain", "Open", "", "https://a.example.org", "x"])),
+    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                            st.dictionaries(st.sampled_from(["value", "bound", "note", "other"]), inner, max_size=4)),
+    max_leaves=8)
+
+
+@given(st.sampled_from(sorted(load_schema().properties)), json_values)
+def test_the_prescreen_says_yes_only_to_what_jsonschema_accepts(field, value):
+    schema = load_schema()
+    prescreen = schema._prescreens[field]
+    if prescreen is not None and prescreen(value):
+        assert not list(schema._field_validator.iter_errors({field: value})), (field, value)
+
+
+def test_counts_have_a_prescreen_so_a_clean_catalogue_needs_no_jsonschema():
+    prescreens = load_schema()._prescreens
+    assert prescreens["images"]({"value": 373, "bound": "exact"}) and prescreens["images"](None)
+    assert prescreens["images"]({"value": 193, "bound": "exact", "note": "Amount of MRI slices"})
+    assert not prescreens["images"]({"value": True, "bound": "exact"}) and not prescreens["images"]({"value": 1})

@@ -121,7 +121,7 @@ class Schema:
     def _prescreens(self) -> dict:
         from catlint.prescreen import compile_prescreen
 
-        return {name: compile_prescreen(spec) for name, spec in self.properties.items()}
+        return {name: compile_prescreen(spec, self.document) for name, spec in self.properties.items()}
 
     def field_errors(self, field: str, value) -> list:
         """Schema errors of one field's value, validated once per distinct value."""
