@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from catlint.check import check_document, selected_rules
-from catlint.commands.common import add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error, write_output
+from catlint.commands.common import add_output_arguments, has_findings, add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error, write_output
 from catlint.commands.links import add_link_options, check_links_if_asked
 from catlint.errors import CatlintError
-from catlint.reporters import CHOICES, Checked, Run, render
+from catlint.reporters import Checked, Run, render
 
 HELP = "check catalogue files and report problems"
 
@@ -14,9 +14,7 @@ HELP = "check catalogue files and report problems"
 def add_arguments(parser) -> None:
     add_file_arguments(parser)
     add_selection_arguments(parser)
-    parser.add_argument("--output-format", default="text", choices=CHOICES,
-                        help="report format (default: text; auto: github inside GitHub Actions, else text)")
-    parser.add_argument("--output-file", metavar="PATH", help="write the report here instead of standard output")
+    add_output_arguments(parser)
     parser.add_argument("--changed-since", metavar="REF",
                         help="report only problems on lines changed since git REF, or new since REF")
     add_link_options(parser, switch=True)
@@ -46,4 +44,4 @@ def run(arguments) -> int:
     write_output(render(arguments.output_format, diagnostics, run), arguments.output_file)
     if failed:
         return 2
-    return 1 if any(d.severity in ("error", "warning") for d in diagnostics) else 0
+    return 1 if has_findings(diagnostics) else 0

@@ -21,6 +21,19 @@ def add_selection_arguments(parser) -> None:
     parser.add_argument("--ignore", metavar="CODES", action="append", help="skip these rule codes, prefixes or names (comma-separated)")
 
 
+def add_output_arguments(parser) -> None:
+    from catlint.reporters import CHOICES
+
+    parser.add_argument("--output-format", default="text", choices=CHOICES,
+                        help="report format (default: text; auto: github inside GitHub Actions, else text)")
+    parser.add_argument("--output-file", metavar="PATH", help="write the report here instead of standard output")
+
+
+def has_findings(diagnostics) -> bool:
+    """Exit 1 territory: anything at warning level or above (info alone passes)."""
+    return any(d.severity in ("error", "warning") for d in diagnostics)
+
+
 def split_codes(values: list[str] | None) -> list[str] | None:
     if not values:
         return None

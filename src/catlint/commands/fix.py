@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import sys
 
-from catlint.commands.common import add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error
+from catlint.commands.common import has_findings, add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error
 from catlint.errors import CatlintError
 from catlint.fixer import fix_document
 from catlint.reporters import Run, render
@@ -35,7 +35,7 @@ def run(arguments) -> int:
             failed = True
             continue
         changed_any |= changed
-        remaining_any |= not arguments.fix_only and any(d.severity in ("error", "warning") for d in remaining)
+        remaining_any |= not arguments.fix_only and has_findings(remaining)
     if failed:
         return 2
     return 1 if remaining_any or (arguments.diff and changed_any) else 0

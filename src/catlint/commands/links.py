@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 from catlint.check import check_document, selected_rules
-from catlint.commands.common import add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error, write_output
+from catlint.commands.common import add_output_arguments, has_findings, add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error, write_output
 from catlint.errors import CatlintError
 from catlint.links import attach, link_cells
 from catlint.links.cache import LinkCache, default_path, parse_age
-from catlint.reporters import CHOICES, Checked, Run, render
+from catlint.reporters import Checked, Run, render
 
 HELP = "check each row's link over the network (results cached; --offline reads the cache only)"
 FAMILY = "CAT5"
@@ -23,9 +23,7 @@ FAMILY = "CAT5"
 def add_arguments(parser) -> None:
     add_file_arguments(parser)
     add_selection_arguments(parser)
-    parser.add_argument("--output-format", default="text", choices=CHOICES,
-                        help="report format (default: text; auto: github inside GitHub Actions, else text)")
-    parser.add_argument("--output-file", metavar="PATH", help="write the report here instead of standard output")
+    add_output_arguments(parser)
     parser.add_argument("--fix", action="store_true", help="apply the safe URL fixes (http to https) to the files")
     parser.add_argument("--unsafe-fixes", action="store_true", help="also replace permanently moved URLs (implies --fix)")
     add_link_options(parser)
@@ -60,7 +58,7 @@ def run(arguments) -> int:
     write_output(render(arguments.output_format, diagnostics, Run(tuple(files), tuple(rules.values()), unreadable=failed, checked=checked)), arguments.output_file)
     if failed:
         return 2
-    return 1 if any(d.severity in ("error", "warning") for d in diagnostics) else 0
+    return 1 if has_findings(diagnostics) else 0
 
 
 def check_links_if_asked(document, arguments, config) -> None:
