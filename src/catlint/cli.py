@@ -9,6 +9,7 @@ import sys
 
 from catlint import __version__
 from catlint.errors import CatlintError
+from catlint.escaping import visible
 
 DEFAULT_FILE = "catalogue.md"
 
@@ -44,6 +45,7 @@ def entry() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _tolerate_unencodable_output()
     # A run allocates many small objects and creates almost no reference cycles: the cycle
     # collector would spend a third of the time walking the table's objects to find nothing.
     collecting = gc.isenabled()
@@ -52,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         arguments = build_parser().parse_args(argv)
         return arguments.run(arguments)
     except CatlintError as error:
-        print(f"catlint: error: {error}", file=sys.stderr)
+        print(visible(f"catlint: error: {error}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -61,8 +63,18 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # never a traceback for the user; CATLINT_DEBUG=1 shows it
         if os.environ.get("CATLINT_DEBUG"):
             raise
-        print(f"catlint: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(visible(f"catlint: internal error: {type(error).__name__}: {error}"), file=sys.stderr)
         return 2
     finally:
         if collecting:
             gc.enable()
+
+
+def _tolerate_unencodable_output() -> None:
+    """A stream that cannot carry a character (a Windows pipe in cp1252) shows it as an escape
+    (\\u0e22) instead of failing the run with nothing reported."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):  # not a text stream we can change
+            pass

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+
+from catlint.escaping import json_text, spreadsheet_cell
 
 
 def valid_records(document) -> tuple[list[dict], list[tuple[int, str]]]:
@@ -23,15 +24,16 @@ def valid_records(document) -> tuple[list[dict], list[tuple[int, str]]]:
 
 
 def to_json(records: list[dict]) -> str:
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    return json_text(records, indent=2) + "\n"
 
 
 def to_jsonl(records: list[dict]) -> str:
-    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    return "".join(json_text(record) + "\n" for record in records)
 
 
 def to_csv(records: list[dict], schema) -> str:
-    """Lists joined with ", "; each count becomes value, bound and note columns."""
+    """Lists joined with ", "; each count becomes value, bound and note columns. A text cell that
+    a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe."""
     header = []
     for column in schema.columns:
         if column.kind == "count":
@@ -43,7 +45,7 @@ def to_csv(records: list[dict], schema) -> str:
     writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
     writer.writeheader()
     for record in records:
-        writer.writerow(_flat(record, schema))
+        writer.writerow({key: spreadsheet_cell(value) for key, value in _flat(record, schema).items()})
     return buffer.getvalue()
 
 

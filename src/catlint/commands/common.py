@@ -7,6 +7,7 @@ import sys
 from catlint.config import Config, load_config
 from catlint.document import parse_document
 from catlint.errors import CatlintError
+from catlint.escaping import visible
 from catlint.schema import load_schema
 from catlint.source import read_source
 
@@ -59,7 +60,7 @@ def load(path: str, config: Config):
 
 
 def report_error(error: CatlintError) -> None:
-    print(f"catlint: error: {error}", file=sys.stderr)
+    print(visible(f"catlint: error: {error}"), file=sys.stderr)
 
 
 def write_output(text: str, output_file: str | None) -> None:

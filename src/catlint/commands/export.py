@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from catlint.commands.common import config_for, load, write_output
+from catlint.escaping import visible
 from catlint.export import FORMATS, valid_records
 
 HELP = "export the catalogue rows as records valid against the schema"
@@ -23,5 +24,5 @@ def run(arguments) -> int:
     records, left_out = valid_records(document)
     write_output(FORMATS[arguments.format](records, document.schema), arguments.output)
     for line, fields in left_out:
-        print(f"{arguments.file}:{line}:1: row left out of the export: invalid {fields} (see `catlint check`)", file=sys.stderr)
+        print(visible(f"{arguments.file}:{line}:1: row left out of the export: invalid {fields} (see `catlint check`)"), file=sys.stderr)
     return 1 if left_out else 0

@@ -7,6 +7,7 @@ import sys
 
 from catlint.commands.common import has_findings, add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error
 from catlint.errors import CatlintError
+from catlint.escaping import visible
 from catlint.fixer import fix_document
 from catlint.reporters import Run, render
 from catlint.rules import not_utf8
@@ -48,8 +49,8 @@ def _fix_file(path: str, arguments) -> tuple[bool, list]:
     if not result.converged:
         raise CatlintError(f"{path}: fixes did not settle after several rounds; nothing written")
     for refused in sorted(result.refused, key=lambda d: d.sort_key()):  # a rule's mistake: say so, write the rest
-        print(f"catlint: {path}:{refused.location.row}:{refused.location.column}: {refused.code} fix left unapplied: "
-              "it would change a value", file=sys.stderr)
+        print(visible(f"catlint: {path}:{refused.location.row}:{refused.location.column}: {refused.code} fix left unapplied: "
+                      "it would change a value"), file=sys.stderr)
     data = encode(document.source, result.text)
     changed = result.text != document.text or not document.source.is_utf8  # strict UTF-8 decodes and encodes back exactly
     if arguments.diff:
@@ -59,7 +60,7 @@ def _fix_file(path: str, arguments) -> tuple[bool, list]:
     if changed:
         write_atomically(path, data)
         remaining = [d for d in remaining if d.code != not_utf8.CODE]  # the write made it UTF-8
-        print(_summary(path, result.fixed, document.source.is_utf8))
+        print(visible(_summary(path, result.fixed, document.source.is_utf8)))
     if remaining and not arguments.fix_only:
         sys.stdout.write(render("text", remaining, Run((path,), ())))
     return changed, remaining

@@ -13,6 +13,7 @@ from pathlib import Path
 from catlint.check import check_document, selected_rules
 from catlint.commands.common import add_output_arguments, has_findings, add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error, write_output
 from catlint.errors import CatlintError
+from catlint.escaping import visible
 from catlint.links import attach, link_cells
 from catlint.links.cache import LinkCache, default_path, parse_age
 from catlint.reporters import Checked, Run, render
@@ -118,5 +119,5 @@ def _apply_fixes(document, diagnostics, arguments) -> list:
         return diagnostics
     text = apply_edits(document.text, document, [edit for d in wanted for edit in d.fix.edits])
     write_atomically(document.path, encode(document.source, text))
-    print(f"{document.path}: fixed {len(wanted)} link{'s' if len(wanted) != 1 else ''}", file=sys.stderr)
+    print(visible(f"{document.path}: fixed {len(wanted)} link{'s' if len(wanted) != 1 else ''}"), file=sys.stderr)
     return [d for d in diagnostics if d not in wanted]

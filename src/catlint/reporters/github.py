@@ -4,12 +4,20 @@
 GitHub shows at most ten annotations of each level in a step and drops the
 rest silently, so those are printed as plain log lines and a last notice
 says how many there are and where to see them.
+
+The runner reads workflow commands in every line of the log (`::` at the start
+of a line, `##[` anywhere), and those plain lines quote cells: each is escaped
+(`escaping.log_line`), and the block is printed between `stop-commands` and
+its resume token, GitHub's own guard for untrusted output. The token is a hash
+of the block, so no text in the block can know it in advance.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 
+from catlint.escaping import log_line, visible
 from catlint.reporters import relative_path
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -17,6 +25,7 @@ SHOWN_PER_LEVEL = 10
 
 
 def escape_data(text: str) -> str:
+    text = visible(text, keep="\r\n")  # line breaks have GitHub's escapes; other controls are shown
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -38,7 +47,15 @@ def command(diagnostic) -> str:
 
 def plain(diagnostic) -> str:
     start = diagnostic.location
-    return f"{relative_path(diagnostic.filename)}:{start.row}:{start.column}: {diagnostic.code} {' '.join(diagnostic.message.splitlines())}"
+    return log_line(f"{relative_path(diagnostic.filename)}:{start.row}:{start.column}: {diagnostic.code} {diagnostic.message}")
+
+
+def without_commands(lines: list[str]) -> list[str]:
+    """Escaped lines between `::stop-commands::TOKEN` and `::TOKEN::`: the runner obeys nothing in between."""
+    if not lines:
+        return []
+    token = "catlint-" + hashlib.sha256("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return [f"::stop-commands::{token}", *lines, f"::{token}::"]
 
 
 def render(diagnostics, run) -> str:
@@ -50,7 +67,7 @@ def render(diagnostics, run) -> str:
         level = LEVELS[diagnostic.severity]
         seen[level] += 1
         (annotated if seen[level] <= limits[level] else hidden).append(diagnostic)
-    out = [command(d) for d in annotated] + [plain(d) for d in hidden]
+    out = [command(d) for d in annotated] + without_commands([plain(d) for d in hidden])
     if hidden:
         out.append(_overflow_notice(hidden, len(diagnostics)))
     return "".join(line + "\n" for line in out)

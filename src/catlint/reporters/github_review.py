@@ -10,9 +10,9 @@ problems outside the changed lines are listed in the review's body instead.
 
 from __future__ import annotations
 
-import json
 import re
 
+from catlint.escaping import json_text
 from catlint.reporters import fix_command, relative_path
 from catlint.reporters.suggestions import FixedFile
 from catlint.reporters.text import summary
@@ -30,7 +30,7 @@ def render(diagnostics, run) -> str:
         else:
             elsewhere.append(diagnostic)
     review = {"event": "COMMENT", "body": _body(diagnostics, run, elsewhere), "comments": comments}
-    return json.dumps(review, ensure_ascii=False, indent=2) + "\n"
+    return json_text(review, indent=2) + "\n"
 
 
 def _comment(diagnostic, suggestion) -> dict:

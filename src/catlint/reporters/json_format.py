@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from catlint.escaping import json_text
 
 
 def position(point) -> dict:
@@ -33,4 +33,4 @@ def diagnostic_object(diagnostic) -> dict:
 
 
 def render(diagnostics, run) -> str:
-    return json.dumps([diagnostic_object(d) for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+    return json_text([diagnostic_object(d) for d in diagnostics], indent=2) + "\n"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
+from catlint.escaping import json_text
 from catlint.reporters.json_format import diagnostic_object
 
 
 def render(diagnostics, run) -> str:
-    return "".join(json.dumps(diagnostic_object(d), ensure_ascii=False) + "\n" for d in diagnostics)
+    return "".join(json_text(diagnostic_object(d)) + "\n" for d in diagnostics)

@@ -7,8 +7,7 @@ points, so every column is converted through its line's text. Fixes become
 
 from __future__ import annotations
 
-import json
-
+from catlint.escaping import json_text
 from catlint.reporters import line_text, relative_path
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
@@ -17,7 +16,7 @@ SOURCE = {"name": "catlint"}
 
 def render(diagnostics, run) -> str:
     result = {"source": SOURCE, "diagnostics": [diagnostic_object(d, run) for d in diagnostics]}
-    return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    return json_text(result, indent=2) + "\n"
 
 
 def diagnostic_object(diagnostic, run) -> dict:

@@ -7,12 +7,12 @@ its line, so an alert survives rows being added or moved above it.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from pathlib import Path
 from urllib.parse import quote
 
 from catlint import __version__
+from catlint.escaping import json_text
 from catlint.reporters import fix_command, relative_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -33,7 +33,7 @@ def render(diagnostics, run) -> str:
         "results": [_result(d, index, fingerprint) for d, fingerprint in zip(diagnostics, fingerprints)],
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [sarif_run]}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document, indent=2) + "\n"
 
 
 def _rule(rule) -> dict:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from catlint.escaping import visible
 from catlint.reporters import fix_command
 
 
 def render(diagnostics, run) -> str:
-    lines = [f"{d.filename}:{d.location.row}:{d.location.column}: {d.code} {d.message}" for d in diagnostics]
+    # Cell text reaches a terminal: escape sequences and bidi controls are shown, not obeyed.
+    lines = [visible(f"{d.filename}:{d.location.row}:{d.location.column}: {d.code} {d.message}") for d in diagnostics]
     checked = len(run.files) - run.unreadable
     if checked or not run.unreadable:  # "All checks passed" only when something was checked
         lines.append(summary(diagnostics, checked))

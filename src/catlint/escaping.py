@@ -1,0 +1,76 @@
+"""Untrusted text (cells, footnotes, URLs, file names) made safe for each reader.
+
+A catalogue comes from anyone who opens a pull request, and what catlint
+prints quotes it: a terminal obeys escape sequences, GitHub's runner obeys
+workflow commands in the log, GitHub renders review comments as Markdown
+(mentions, links, HTML), and JSON Lines readers split lines at U+2028.
+Each reader gets its own escaping; the text stays readable.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+# Control characters (C0, DEL, C1), format characters (bidi controls, zero-width ones), line and
+# paragraph separators and unpaired surrogates (undecodable file names): shown, never obeyed.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+_JSON_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
+_JSON_LINE_BREAK = re.compile("[\u2028\u2029\u0085]")
+_BACKTICKS = re.compile(r"`+")
+# What a spreadsheet reads as the start of a formula (or, tab and CR, of another cell).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def visible(text: str, keep: str = "") -> str:
+    """Every control, format or separator character as an escape (\\x1b, \\u202e, \\U000e0001),
+    except those in `keep` (a format with its own escaping for line breaks keeps them)."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(_escape(char) if char not in keep and unicodedata.category(char) in _HIDDEN_CATEGORIES else char
+                   for char in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def log_line(text: str) -> str:
+    """A plain line of a GitHub Actions log that the runner cannot read as a workflow command:
+    it reads `::` at the start of a line (after white space) and `##[` anywhere in it."""
+    line = visible(text).replace("##[", "##%5B")
+    indent = len(line) - len(line.lstrip())
+    if line.startswith("::", indent):
+        line = line[:indent] + "%3A" + line[indent + 1 :]
+    return line
+
+
+def code_span(text: str) -> str:
+    """Markdown that shows `text` literally: a code span whose backtick fence is longer than any
+    run of backticks inside. Code renders no HTML, no links, and mentions (@name) do not ping."""
+    text = visible(text)
+    if not text:
+        return ""
+    fence = "`" * (1 + max((len(run) for run in _BACKTICKS.findall(text)), default=0))
+    # CommonMark strips one space on each side when both are there: pad, so the text shows as it is.
+    padded = text.startswith("`") or text.endswith("`") or (text.startswith(" ") and text.endswith(" "))
+    pad = " " if padded else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def json_text(value, indent: int | None = None) -> str:
+    """JSON with non-ASCII text kept readable, except the characters that end a line for some
+    readers (JavaScript before ES2019, Python's str.splitlines): U+2028, U+2029, U+0085."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_LINE_BREAK.sub(lambda match: _JSON_LINE_BREAKS[match.group()], text)
+
+
+def spreadsheet_cell(value):
+    """A CSV cell a spreadsheet shows as text: a leading =, +, -, @, tab or CR would start a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value

@@ -1,0 +1,87 @@
+"""Cell, footnote and file-name text reaches terminals, the Actions runner, JSON Lines readers,
+narrow console encodings and spreadsheets: each output escapes it for its reader (through the CLI)."""
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+from conftest import GOOD_ROW, SEED, run_catlint, table
+
+ANSI = "\x1b[2J\x1b[H\x1b[32mAll checks passed (1 file).\x1b[0m"
+
+
+def test_text_output_shows_escape_sequences_instead_of_obeying_them(tmp_path):
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(GOOD_ROW.replace("| 373 |", "| 3\u202e73 |")) + f"\n\u00b9 {ANSI}\n", encoding="utf-8")
+    result = run_catlint("check", path)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "\\x1b[2J\\x1b[H\\x1b[32mAll checks passed" in result.stdout  # the unused footnote, quoted harmlessly
+    assert result.stdout.splitlines()[-1].startswith("Found ")
+
+
+def runner_reads_a_command(line: str) -> bool:
+    """What the Actions runner reads as a workflow command: `::` after leading white space, `##[` anywhere."""
+    return line.lstrip().startswith("::") or "##[" in line
+
+
+def test_github_plain_lines_carry_no_workflow_command(tmp_path):
+    name = "::error::fake.md"
+    hostile = ["##[add-mask]secret", "##[stop-commands]x", "::warning::fake", "##[error file=x]fake", "x ##[group]g"]
+    rows = [GOOD_ROW.replace("OASIS", f"Source {n:02}").replace("www.oasis", f"s{n}.oasis").replace("| 373 |", f"| {text} |")
+            for n, text in enumerate(["many"] * 10 + hostile)]
+    (tmp_path / name).write_text(table(*rows), encoding="utf-8")
+    result = run_catlint("check", "--output-format", "github", name, cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.split("\n")[:-1]
+    annotations = [line for line in lines if line.startswith(("::error ", "::notice "))]
+    assert len(annotations) == 11  # ten errors and the notice about the rest
+    stop = next(index for index, line in enumerate(lines) if line.startswith("::stop-commands::"))
+    token = lines[stop].split("::")[2]
+    end = lines.index(f"::{token}::")
+    plain = lines[stop + 1 : end]
+    assert len(plain) == len(hostile) and all(not runner_reads_a_command(line) for line in plain), plain
+    assert all(token not in line for line in plain)
+    assert set(lines) == set(annotations) | set(plain) | {lines[stop], lines[end]}
+    assert "%3A:error::fake.md:" in plain[0] and "##%5Badd-mask]secret" in "".join(plain)
+
+
+def test_json_lines_and_rdjsonl_escape_the_characters_that_end_a_line_for_some_readers(tmp_path):
+    breaks = "one\u2028two\u2029three\u0085four"
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(GOOD_ROW) + f"\n\u00b9 {breaks}\n", encoding="utf-8")  # an unused note, quoted in the message
+    for output_format in ("json-lines", "rdjsonl", "json", "rdjson"):
+        result = run_catlint("check", "--output-format", output_format, path)
+        assert result.returncode == 1 and not any(char in result.stdout for char in "\u2028\u2029\u0085"), output_format
+        if output_format.endswith("l"):
+            objects = [json.loads(line) for line in result.stdout.splitlines()]  # str.splitlines splits at all three
+            assert len(objects) == len(result.stdout.split("\n")) - 1
+            assert breaks in objects[0]["message"]
+
+
+def test_a_console_that_cannot_show_a_character_gets_an_escape_not_an_error():
+    utf8 = run_catlint("check", SEED)
+    environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    environment["PYTHONIOENCODING"] = "cp1252"
+    result = subprocess.run([sys.executable, "-m", "catlint", "check", str(SEED)], capture_output=True, env=environment, timeout=120)
+    assert result.returncode == 1 and b"internal error" not in result.stderr, result.stderr
+    shown = result.stdout.decode("cp1252").splitlines()
+    assert len(shown) == len(utf8.stdout.splitlines()) == 26  # every finding and the summary
+    assert "'193\\u0e22\\u0e19'" in "\n".join(shown)
+
+
+def test_csv_export_keeps_formulas_from_running_in_a_spreadsheet(tmp_path):
+    path = tmp_path / "catalogue.md"
+    formula = '=HYPERLINK("https://evil.example","x")'
+    rows = [GOOD_ROW.replace("OASIS", formula), GOOD_ROW.replace("OASIS", "+cmd").replace("www.oasis", "b.oasis"),
+            GOOD_ROW.replace("OASIS", "@SUM(A1)").replace("www.oasis", "c.oasis"),
+            GOOD_ROW.replace("OASIS", "-2+3").replace("www.oasis", "d.oasis"), GOOD_ROW.replace("www.oasis", "e.oasis")]
+    path.write_text(table(*rows), encoding="utf-8")
+    result = run_catlint("export", "--format", "csv", path)
+    assert result.returncode == 0, result.stderr
+    sources = [row["source"] for row in csv.DictReader(io.StringIO(result.stdout))]
+    assert sources == ["'" + formula, "'+cmd", "'@SUM(A1)", "'-2+3", "OASIS"]
+    assert json.loads(run_catlint("export", path).stdout)[0]["source"] == formula  # JSON carries the value as it is
