@@ -99,6 +99,8 @@ def make_handler(state: State, scheme: str):
                 return self._parallel()
             if path == "/upgrade" and scheme == "http":
                 return self._answer(301, {"Location": f"https://127.0.0.1:{state.https_port}{self.path}"})
+            if path == "/hostile" and scheme == "http":  # https, same path, but a fragment that would break out of the cell
+                return self._answer(301, {"Location": f"https://127.0.0.1:{state.https_port}{self.path}{HOSTILE_FRAGMENT}"})
             status, location = ROUTES.get(path, (404, None))
             return self._answer(status, {"Location": location} if location else {})
 
@@ -123,8 +125,9 @@ def make_handler(state: State, scheme: str):
     return Handler
 
 
+HOSTILE_FRAGMENT = "#x | <img src=x onerror=alert(1)>"
 ROUTES = {
-    "/ok": (200, None), "/upgrade": (200, None),
+    "/ok": (200, None), "/upgrade": (200, None), "/hostile": (200, None),
     "/moved": (301, "/ok"), "/moved-308": (308, "/ok"), "/found": (302, "/ok"), "/moved-then-found": (301, "/found"),
     "/missing": (404, None), "/gone": (410, None), "/error": (500, None), "/loop": (302, "/loop"),
 }

@@ -14,6 +14,7 @@ import pickle
 from catlint import knowledge
 from catlint.config import Config
 from catlint.diagnostics import Diagnostic, sort_diagnostics
+from catlint.fix_scope import confined_fixes
 from catlint.rules import all_rules
 from catlint.suppression import apply_row_ignores
 
@@ -33,7 +34,7 @@ def check_document(document, config: Config) -> list[Diagnostic]:
         diagnostics = _run_in_two_processes(document, config, [rule for rule in rules if rule not in forked], forked)
     else:
         diagnostics = _run(document, config, rules)
-    return sort_diagnostics(apply_row_ignores(diagnostics, document, config))
+    return sort_diagnostics(confined_fixes(apply_row_ignores(diagnostics, document, config), document))
 
 
 def _run(document, config: Config, rules) -> list[Diagnostic]:

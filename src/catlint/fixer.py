@@ -1,10 +1,13 @@
 """Apply the fixes of diagnostics until the text is stable, and prove nothing was lost.
 
 Each round applies the non-overlapping fixes (whole fixes, first by position),
-re-parses and re-checks. Fixes from rules that repair values (encoding
-damage) and unsafe fixes run in rounds of their own; every other round must
-leave the records exactly as they were: a fix that would change them is
-refused (left unapplied and reported without a fix) and the others go on.
+re-parses and re-checks. Every fix offered has passed `fix_scope` on the raw
+text (it keeps every cell it does not target, and touches no ragged row).
+Fixes from rules that repair values (encoding damage, link fixes) and unsafe
+fixes run in rounds of their own; every other round must also leave the
+records exactly as they were: a fix that would change them is refused (left
+unapplied and reported without a fix) and the others go on. `catlint fix`
+and `catlint links --fix` both fix through here.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from catlint.check import check_document
 from catlint.document import parse_document
 from catlint.errors import CatlintError
 from catlint.layout import resolve_style
+from catlint.links import attach, link_results
 from catlint.rules import find_rule
 
 MAX_ROUNDS = 10
@@ -33,7 +37,7 @@ class FixResult:
 def fix_document(document, config, unsafe: bool = False) -> FixResult:
     # The table's style is the original's: half-fixed rows must not make an aligned table look compact.
     config = replace(config, table_style=resolve_style(document.table, config.table_style))
-    document = replace(document, config=config)
+    document = _links_kept(document, replace(document, config=config))
     fixed, refused = 0, set()
     for _ in range(MAX_ROUNDS):
         diagnostics = check_document(document, config)
@@ -45,12 +49,24 @@ def fix_document(document, config, unsafe: bool = False) -> FixResult:
         text = apply_edits(document.text, document, [edit for d in chosen for edit in d.fix.edits])
         if text == document.text:
             return FixResult(document.text, _without_fixes(diagnostics, refused), fixed, True, tuple(refused))
-        fixed_document = parse_document(document.source, document.schema, text, document.config)
+        fixed_document = _reparsed(document, text)
         if not _changes_values(round_fixes[0]) and _record_values(document) != _record_values(fixed_document):
             refused |= _value_changing(document, chosen)  # left unfixed and reported; the others go on
             continue
         document, fixed = fixed_document, fixed + len(chosen)
     return FixResult(document.text, check_document(document, config), fixed, False, tuple(refused))
+
+
+def _reparsed(document, text: str):
+    return _links_kept(document, parse_document(document.source, document.schema, text, document.config))
+
+
+def _links_kept(document, new):
+    """`new` with what the network said about `document`'s links (for `links --fix`): it still holds."""
+    results = link_results(document)
+    if results is not None:
+        attach(new, results)
+    return new
 
 
 def _without_fixes(diagnostics: list, refused: set) -> list:

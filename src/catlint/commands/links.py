@@ -52,8 +52,10 @@ def run(arguments) -> int:
             document = load(path, config)
             check_links(document, arguments, config)
             # Only the link rules: the offline rules are `catlint check`'s, and running them here is wasted work.
-            found = check_document(document, replace(config, ignore=config.ignore + OTHER_FAMILIES))
-            diagnostics += _apply_fixes(document, found, arguments) if arguments.fix or arguments.unsafe_fixes else found
+            links_only = replace(config, ignore=config.ignore + OTHER_FAMILIES)
+            if arguments.fix or arguments.unsafe_fixes:
+                document = _apply_fixes(document, links_only, arguments)
+            diagnostics += check_document(document, links_only)
             rules.update({rule.code: rule for rule in selected_rules(config) if rule.code.startswith(FAMILY)})
             checked[path] = Checked(document, config)
         except CatlintError as error:
@@ -108,16 +110,22 @@ def _cafile(path: str | None) -> str | None:
     return path
 
 
-def _apply_fixes(document, diagnostics, arguments) -> list:
-    """Write the wanted URL fixes into the file; return the diagnostics still standing."""
-    from catlint.fixer import apply_edits
+def _apply_fixes(document, config, arguments):
+    """Write the wanted URL fixes into the file through the fixer, as `catlint fix` writes its own
+    (one finding's edits each, checked on the raw text); return the document as written."""
+    from catlint.document import parse_document
+    from catlint.fixer import fix_document
+    from catlint.links import link_results
     from catlint.source import encode
     from catlint.writer import write_atomically
 
-    wanted = [d for d in diagnostics if d.fix and (arguments.unsafe_fixes or d.fix.applicability == "safe")]
-    if not wanted:
-        return diagnostics
-    text = apply_edits(document.text, document, [edit for d in wanted for edit in d.fix.edits])
-    write_atomically(document.path, encode(document.source, text))
-    print(visible(f"{document.path}: fixed {len(wanted)} link{'s' if len(wanted) != 1 else ''}"), file=sys.stderr)
-    return [d for d in diagnostics if d not in wanted]
+    result = fix_document(document, config, unsafe=arguments.unsafe_fixes)
+    if not result.converged:
+        raise CatlintError(f"{document.path}: link fixes did not settle after several rounds; nothing written")
+    if result.text == document.text:
+        return document
+    write_atomically(document.path, encode(document.source, result.text))
+    print(visible(f"{document.path}: fixed {result.fixed} link{'s' if result.fixed != 1 else ''}"), file=sys.stderr)
+    fixed = parse_document(document.source, document.schema, result.text, document.config)
+    attach(fixed, link_results(document))
+    return fixed

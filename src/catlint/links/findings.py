@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from http import HTTPStatus
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from catlint.diagnostics import Edit, Fix, Position
 from catlint.links import PERMANENT, LinkResult, link_cells, link_results
@@ -37,24 +37,55 @@ def status_text(status: int | None) -> str:
 
 def redirect_kind(result: LinkResult) -> str:
     """"https-upgrade" when the first hop is the same URL over https, "permanent" when every hop is, else "temporary"."""
-    if result.hops and _is_https_upgrade(result.url, result.hops[0].location):
+    if result.hops and https_form(result.url, result.hops[0].location) is not None:
         return "https-upgrade"
     if all(hop.status in PERMANENT for hop in result.hops):
         return "permanent"
     return "temporary"
 
 
-def _is_https_upgrade(before: str, after: str) -> bool:
-    old, new = urlsplit(before), urlsplit(after)
-    return (old.scheme.lower(), new.scheme.lower()) == ("http", "https") and old.hostname == new.hostname \
-        and (old.path or "/") == (new.path or "/") and old.query == new.query
+def https_form(before: str, after: str) -> str | None:
+    """`before` over https when the redirect target `after` is exactly that: the same URL but for the
+    scheme (and the port the server named), fragment included (a target without one keeps the
+    link's, as browsers do). None for anything else: that is a move, not an upgrade."""
+    try:
+        old, new = urlsplit(before), urlsplit(after)
+        ports = old.port, new.port
+    except ValueError:
+        return None
+    same = (old.hostname, old.username, old.password, old.query) == (new.hostname, new.username, new.password, new.query)
+    fragment = new.fragment if "#" in after else old.fragment
+    if (old.scheme.lower(), new.scheme.lower()) != ("http", "https") or not same or fragment != old.fragment \
+            or (old.path or "/") != (new.path or "/"):
+        return None
+    if ports[0] is None and ports[1] in (None, 443):
+        return "https" + before[len(old.scheme):]
+    host = new.netloc.rpartition("@")[2]
+    return urlunsplit(("https", host, old.path, old.query, old.fragment))
 
 
 def url_fix(link, new_url: str, applicability: str, message: str) -> Fix | None:
-    """Replace the URL wherever the cell spells it (a bare URL, <URL> or [text](URL)); None if it never does."""
+    """Replace the URL wherever the cell spells it (a bare URL, <URL> or [text](URL)); None if it never does.
+    The new URL comes from the network: it is written as `cell_url` makes it, never as the server sent it."""
+    new_url = cell_url(new_url)
     text, edits, start = link.cell.text, [], link.cell.text.find(link.url)
     while start >= 0:
         column = link.cell.span.start + start
         edits.append(Edit(Position(link.cell.span.line, column), Position(link.cell.span.line, column + len(link.url)), new_url))
         start = text.find(link.url, start + len(link.url))
     return Fix(applicability, message, tuple(edits)) if edits else None
+
+
+# What RFC 3986 allows in a URL, less the brackets outside the host; everything else is percent-encoded.
+_URL_SAFE = "-._~:/?#@!$&'()*+,;=%"
+
+
+def cell_url(url: str) -> str:
+    """A URL as it may be written into a table cell: no pipe, white space, control, bidi or other
+    character outside RFC 3986 (those are percent-encoded as UTF-8), so that it stays one URL in
+    one cell and cannot carry Markdown or HTML."""
+    scheme, separator, rest = url.partition("://")
+    if not separator:
+        return quote(url, safe=_URL_SAFE)
+    end = min((index for index in (rest.find(char) for char in "/?#") if index >= 0), default=len(rest))
+    return quote(scheme, safe="+-.") + "://" + quote(rest[:end], safe=_URL_SAFE + "[]") + quote(rest[end:], safe=_URL_SAFE)

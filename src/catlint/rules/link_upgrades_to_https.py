@@ -1,9 +1,10 @@
 """An http link redirects to the same address over https: link to https directly.
 
 The first request of every reader then travels unencrypted and can be
-tampered with before the redirect. The fix changes only the scheme (and the
-port the server named) to the address the server itself redirects to, so it
-is safe.
+tampered with before the redirect. Only a redirect to exactly the same URL
+over https counts (path, query and fragment equal; the port may be the one
+the server names). The fix changes only the scheme (and that port), so it is
+safe; any other redirect is a move (CAT507, CAT509).
 
 Fails:
     | Plain | CT | Brain | 100 | 10 | Open | CC BY 4.0 | http://example.org/data |
@@ -13,7 +14,7 @@ Passes:
     | Plain | CT | Brain | 100 | 10 | Open | CC BY 4.0 | https://example.org/data |
 """
 
-from catlint.links.findings import checked, finding, redirect_kind, url_fix
+from catlint.links.findings import checked, finding, https_form, redirect_kind, url_fix
 
 CODE = "CAT508"
 NAME = "link-upgrades-to-https"
@@ -27,7 +28,7 @@ FIX = "safe"
 def check(document):
     for link, result in checked(document, "redirected"):
         if redirect_kind(result) == "https-upgrade":
-            secure = result.hops[0].location
-            further = f" (and on to {result.final_url})" if result.final_url != secure else ""
+            secure = https_form(result.url, result.hops[0].location)
+            further = f" (and on to {result.final_url})" if result.final_url != result.hops[0].location else ""
             fix = url_fix(link, secure, "safe", f"link to {secure}")
             yield finding(link, result, f"{link.url} redirects to https: use {secure}{further}", fix)

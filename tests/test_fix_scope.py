@@ -1,0 +1,83 @@
+"""A fix is the edits of one finding: it keeps every cell it does not target, a ragged row gets no
+value fix, and `links --fix` writes only a validated URL through the same fixer (through the CLI)."""
+
+import json
+
+from catlint.config import Config
+from catlint.diagnostics import Diagnostic, Edit, Fix, Position
+from catlint.document import parse_document
+from catlint.fix_scope import confined_fixes
+from catlint.schema import load_schema
+from catlint.source import decode
+from conftest import GOOD_ROW, run_catlint, run_json, table
+from linkserver import HOSTILE_FRAGMENT, run_links, servers, write_catalogue  # noqa: F401 (servers is a fixture)
+
+RAGGED = "| Alpha | 1,200 | 30 | Open | MIT | https://example.org/a |"  # six cells under eight headers
+PASTED = "| Alpha\tMR\tBrain\t1200\t30\tOpen\tMIT  licence\thttps://example.org/a |"  # a spreadsheet row pasted as it is
+
+
+def test_a_ragged_row_gets_no_fix_and_fix_leaves_it_byte_identical(tmp_path):
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(GOOD_ROW, RAGGED), encoding="utf-8")
+    before = path.read_bytes()
+    code, diagnostics = run_json("check", path)
+    on_row = [d for d in diagnostics if d["location"]["row"] == 4]
+    assert code == 1 and {d["code"] for d in on_row} >= {"CAT001", "CAT203"}, "the problems are reported"
+    assert all(d["fix"] is None for d in on_row), "but none has a fix: its cells may be in the wrong columns"
+    for unsafe in ([], ["--unsafe-fixes"]):
+        result = run_catlint("fix", *unsafe, path)
+        assert result.returncode == 1 and path.read_bytes() == before, result.stdout
+
+
+def test_a_tab_separated_paste_keeps_its_tabs_and_only_the_unsafe_split_fixes_it(tmp_path):
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(PASTED, GOOD_ROW), encoding="utf-8")
+    before = path.read_bytes()
+    run_catlint("fix", path)
+    assert path.read_bytes() == before, "plain fix must not collapse the tabs, the row's only separators"
+    _, diagnostics = run_json("check", path)
+    [ragged] = [d for d in diagnostics if d["code"] == "CAT001"]
+    assert ragged["fix"]["applicability"] == "unsafe" and [e["content"] for e in ragged["fix"]["edits"]] == [" | "] * 7
+    run_catlint("fix", "--unsafe-fixes", path)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[2] == "| Alpha | MR | Brain | 1,200 | 30 | Open | MIT licence | https://example.org/a |"
+    records = json.loads(run_catlint("export", path).stdout)
+    assert [r["source"] for r in records] == ["Alpha", "OASIS"] and records[0]["images"] == {"value": 1200, "bound": "exact"}
+
+
+def document_of(text: str):
+    return parse_document(decode("catalogue.md", text.encode("utf-8")), load_schema(), config=Config())
+
+
+def offered(document, start: int, end: int, content: str, code: str = "CAT207") -> bool:
+    line = document.table.rows[0].line
+    fix = Fix("safe", "x", (Edit(Position(line, start), Position(line, end), content),))
+    diagnostic = Diagnostic("catalogue.md", code, "whitespace", "warning", "x", Position(line, start), Position(line, end), fix)
+    return confined_fixes([diagnostic], document)[0].fix is not None
+
+
+def test_a_fix_is_offered_only_when_every_cell_it_does_not_target_keeps_its_raw_text():
+    row = "| OASIS | MR | Brain | 373 | 186 | Open | MIT  licence | https://www.oasis-brains.org |"
+    document = document_of(table(row))
+    licence = row.index("MIT  licence") + 1
+    assert offered(document, licence, licence + 12, "MIT licence")
+    assert not offered(document, licence, licence + 12, "MIT | licence"), "a new pipe adds a cell"
+    assert not offered(document, licence - 3, licence + 12, " MIT licence"), "across a pipe: the row is rewritten"
+    assert not offered(document, 1, len(row) + 1, row.replace("Brain", "Heart")), "a whole-line rewrite must keep every cell"
+    assert offered(document, 1, len(row) + 1, row.replace("| MR |", "|  MR |").replace("| Brain |", "| Brain  |")), \
+        "moving padding keeps every cell"
+
+
+def test_https_upgrade_must_be_the_same_url_and_a_hostile_location_never_reaches_the_file(servers, tmp_path):
+    hostile = servers.url("/hostile?t=scope")
+    catalogue = write_catalogue(tmp_path, {"Hostile": hostile})
+    before = catalogue.read_bytes()
+    code, diagnostics = run_links(catalogue, servers, "--fix")
+    [moved] = diagnostics
+    assert moved["code"] == "CAT507", "a redirect to another fragment is a move, not an https upgrade"
+    assert catalogue.read_bytes() == before, "links --fix writes safe fixes only"
+    code, diagnostics = run_links(catalogue, servers, "--unsafe-fixes")
+    text = catalogue.read_text(encoding="utf-8")
+    row = text.split("\n")[2]
+    assert HOSTILE_FRAGMENT not in text and "<img" not in text and row.count("|") == 9, row
+    assert servers.url("/hostile?t=scope", "https") + "#x%20%7C%20%3Cimg%20src=x%20onerror=alert(1)%3E" in row
