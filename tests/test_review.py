@@ -90,7 +90,7 @@ def test_review_body_summarises_and_comments_point_at_the_problem_lines(seed_cop
     assert [(c["path"], c["line"], c["side"]) for c in review["comments"]] == [("catalogue.md", 42, "RIGHT"), ("catalogue.md", 54, "RIGHT"),
                                                                             ("catalogue.md", 58, "RIGHT")]
     assert "**CAT101** `schema-violation` (error): Link 'tuberculosis.by'" in review["comments"][0]["body"]
-    assert "suggestion" not in review["comments"][0]["body"]  # no fix, no suggested change
+    assert "https://tuberculosis.by/" in review["comments"][0]["body"]  # an unsafe fix: the host name over https
 
 
 def test_suggestion_fence_outgrows_backticks_in_the_line(tmp_path):

@@ -37,6 +37,8 @@ class Config:
     links_cache: str | None = None
 
     def with_cli(self, select=None, ignore=None) -> "Config":
+        """The command line wins, as in ruff: --select replaces the file's select and its ignore
+        (`--select CAT003` runs CAT003 even when the file ignores it), --ignore the file's ignore."""
         changed = self
         for option, given in (("select", select), ("ignore", ignore)):
             if given:
@@ -44,6 +46,8 @@ class Config:
                     if not known_selector(selector):
                         raise CatlintError(f"--{option}: {selector!r} {_NO_RULE}")
                 changed = replace(changed, **{option: tuple(given)})
+        if select and not ignore:
+            changed = replace(changed, ignore=())
         return changed
 
     def enabled(self, code: str, name: str) -> bool:

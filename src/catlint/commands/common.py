@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from catlint.config import Config, load_config
@@ -42,10 +43,18 @@ def split_codes(values: list[str] | None) -> list[str] | None:
 
 
 def files_of(arguments) -> list[str]:
+    """The files to work on, each once: a file named twice (`a.md ./a.md`) is checked and fixed once."""
     from catlint.cli import DEFAULT_FILE
 
     files = arguments.files or [DEFAULT_FILE]
-    return files if isinstance(files, list) else [files]
+    files = files if isinstance(files, list) else [files]
+    seen, unique = set(), []
+    for path in files:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 def config_for(path: str, arguments) -> Config:

@@ -55,6 +55,9 @@ def _fix_file(path: str, arguments) -> tuple[bool, list]:
     changed = result.text != document.text or not document.source.is_utf8  # strict UTF-8 decodes and encodes back exactly
     if arguments.diff:
         sys.stdout.write(_diff(path, document.text, result.text, document.source, changed))
+        left = [d for d in result.remaining if has_findings([d])]
+        if left and not arguments.fix_only:  # on stderr: the diff on stdout stays a patch
+            print(visible(_left_after_diff(path, len(left), changed)), file=sys.stderr)
         return changed, result.remaining
     remaining = result.remaining
     if changed:
@@ -64,6 +67,13 @@ def _fix_file(path: str, arguments) -> tuple[bool, list]:
     if remaining and not arguments.fix_only:
         sys.stdout.write(render("text", remaining, Run((path,), ())))
     return changed, remaining
+
+
+def _left_after_diff(path: str, count: int, changed: bool) -> str:
+    problems = f"{count} problem{'s' if count != 1 else ''}"
+    if changed:
+        return f"catlint: {path}: {problems} would remain after these fixes (see `catlint check {path}`)"
+    return f"catlint: {path}: nothing to fix, but {problems} {'remain' if count != 1 else 'remains'} (see `catlint check {path}`)"
 
 
 def _summary(path: str, fixed: int, was_utf8: bool) -> str:
