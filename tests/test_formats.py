@@ -78,8 +78,11 @@ def test_rdjson_columns_count_utf8_bytes_end_exclusive():
     start = line.index("193ยน".encode("utf-8"))
     assert count["location"]["range"] == {"start": {"line": 54, "column": start + 1},
                                           "end": {"line": 54, "column": start + 1 + len("193ยน".encode("utf-8"))}}
+    # a suggestion replaces the finding's whole line: here the blank line inserted before the footnote, and the footnote
     insert = next(d for d in diagnostics if d["code"]["value"] == "CAT002")
-    assert insert["suggestions"][0]["range"]["start"] == insert["suggestions"][0]["range"]["end"]  # an insertion
+    footnote = SEED.read_bytes().split(b"\n")[57]
+    assert insert["suggestions"] == [{"range": {"start": {"line": 58, "column": 1}, "end": {"line": 58, "column": len(footnote) + 1}},
+                                      "text": "\n" + footnote.decode("utf-8")}]
 
 
 def test_json_lines_is_the_json_contract_one_per_line():

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from catlint.check import check_document, selected_rules
-from catlint.commands.common import add_output_arguments, has_findings, add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error, write_output
+from catlint.commands.common import add_output_arguments, has_findings, add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error, report_run, write_output
 from catlint.commands.links import add_link_options, check_links_if_asked
 from catlint.errors import CatlintError
-from catlint.reporters import Checked, Run, render
+from catlint.reporters import Checked, render
 
 HELP = "check catalogue files and report problems"
 
@@ -39,8 +39,7 @@ def run(arguments) -> int:
         except CatlintError as error:
             report_error(error)
             failed += 1
-    run = Run(tuple(files), tuple(rules.values()), unreadable=failed, checked=checked,
-              changed_lines=changed if arguments.changed_since else None)
+    run = report_run(arguments, files, rules.values(), failed, checked, diagnostics, changed if arguments.changed_since else None)
     write_output(render(arguments.output_format, diagnostics, run), arguments.output_file)
     if failed:
         return 2

@@ -29,6 +29,8 @@ def add_output_arguments(parser) -> None:
     parser.add_argument("--output-format", default="text", choices=CHOICES,
                         help="report format (default: text; auto: github inside GitHub Actions, else text)")
     parser.add_argument("--output-file", metavar="PATH", help="write the report here instead of standard output")
+    parser.add_argument("--review-root", metavar="DIR",
+                        help="github-review: paths relative to DIR (default: the root of the git repository holding the file)")
 
 
 def has_findings(diagnostics) -> bool:
@@ -80,3 +82,38 @@ def write_output(text: str, output_file: str | None) -> None:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def report_run(arguments, files, rules, unreadable: int, checked: dict, diagnostics, changed_lines=None):
+    """The Run for the chosen output format, with what that format needs computed here."""
+    from catlint.reporters import Run, needs
+
+    wanted = needs(arguments.output_format)
+    extra = {}
+    if "suggestions" in wanted or "line_suggestions" in wanted:
+        from catlint.suggestions import suggestions
+
+        own, by_line = suggestions(checked, diagnostics, own="suggestions" in wanted, per_line="line_suggestions" in wanted)
+        extra.update(suggestions=own, line_suggestions=by_line)
+    if "review_paths" in wanted:
+        extra["review_paths"] = {path: repository_path(path, arguments.review_root) for path in checked}
+    return Run(tuple(files), tuple(rules), unreadable=unreadable, checked=checked, changed_lines=changed_lines, **extra)
+
+
+def repository_path(path: str, root: str | None = None) -> str:
+    """The path from `root`, else from the root of the git repository that holds the file (where
+    GitHub's review API counts paths from), with forward slashes; from the working directory
+    when the file is in no repository."""
+    from pathlib import Path
+
+    from catlint.reporters import relative_path
+
+    absolute = Path(os.path.abspath(path))
+    base = Path(os.path.abspath(root)) if root else next(
+        (folder for folder in absolute.parents if (folder / ".git").exists()), None)
+    if base is not None:
+        try:
+            return absolute.relative_to(base).as_posix()
+        except ValueError:
+            pass
+    return relative_path(path)

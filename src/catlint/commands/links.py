@@ -11,12 +11,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from catlint.check import check_document, selected_rules
-from catlint.commands.common import add_output_arguments, has_findings, add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error, write_output
+from catlint.commands.common import add_output_arguments, has_findings, add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error, report_run, write_output
 from catlint.errors import CatlintError
 from catlint.escaping import visible
 from catlint.links import attach, link_cells
 from catlint.links.cache import LinkCache, default_path, parse_age
-from catlint.reporters import Checked, Run, render
+from catlint.reporters import Checked, render
 
 HELP = "check each row's link over the network (results cached; --offline reads the cache only)"
 FAMILY = "CAT5"
@@ -61,7 +61,8 @@ def run(arguments) -> int:
         except CatlintError as error:
             report_error(error)
             failed += 1
-    write_output(render(arguments.output_format, diagnostics, Run(tuple(files), tuple(rules.values()), unreadable=failed, checked=checked)), arguments.output_file)
+    run = report_run(arguments, files, rules.values(), failed, checked, diagnostics)
+    write_output(render(arguments.output_format, diagnostics, run), arguments.output_file)
     if failed:
         return 2
     return 1 if has_findings(diagnostics) else 0

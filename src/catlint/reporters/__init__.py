@@ -2,8 +2,11 @@
 
 `run` is a Run: the files checked, the rules that ran, and what a format may
 need beyond the diagnostics (the parsed documents with their configuration,
-the lines changed since a git ref). Modules are imported only when their
-format is asked for.
+the lines changed since a git ref, suggested changes, paths from the
+repository's root). A format names what it needs beyond the basics in
+`NEEDS`, and the command computes exactly that (`needs`): formats only turn
+what they are given into text. Modules are imported only when their format
+is asked for.
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ class Run:
     unreadable: int = 0
     checked: dict[str, Checked] = field(default_factory=dict)  # by filename, as in Diagnostic.filename
     changed_lines: dict[str, frozenset[int]] | None = None  # with --changed-since: the lines a change touched
+    suggestions: dict = field(default_factory=dict)  # "suggestions": diagnostic -> its own Suggestion
+    line_suggestions: dict = field(default_factory=dict)  # "line_suggestions": (filename, line) -> Suggestion
+    review_paths: dict[str, str] = field(default_factory=dict)  # "review_paths": filename -> path from the repository root
 
 
 def resolve(format_name: str) -> str:
@@ -61,8 +67,16 @@ def fix_command(diagnostic, unsafe: bool | None = None) -> str:
 
 
 def render(format_name: str, diagnostics, run: Run) -> str:
-    module = importlib.import_module(f"{__name__}.{FORMATS[resolve(format_name)]}")
-    return module.render(diagnostics, run)
+    return _module(format_name).render(diagnostics, run)
+
+
+def needs(format_name: str) -> tuple[str, ...]:
+    """What the format needs in its Run beyond files, rules and checked documents."""
+    return tuple(getattr(_module(format_name), "NEEDS", ()))
+
+
+def _module(format_name: str):
+    return importlib.import_module(f"{__name__}.{FORMATS[resolve(format_name)]}")
 
 
 def relative_path(filename: str) -> str:

@@ -1,15 +1,19 @@
 """reviewdog's Diagnostic Format (rdjson): one result object with every diagnostic.
 
 reviewdog counts columns in UTF-8 bytes, end exclusive; catlint counts code
-points, so every column is converted through its line's text. Fixes become
-`suggestions`, which reviewdog posts as suggested changes.
+points, so every column is converted through its line's text. A fix becomes
+one suggestion, which reviewdog posts as a suggested change: the finding's
+own edits applied to its line, laid out like the table (`catlint.suggestions`),
+replacing that whole line. A fix across several lines (sorting rows) has none.
 """
 
 from __future__ import annotations
 
+from catlint.diagnostics import Position
 from catlint.escaping import json_text
 from catlint.reporters import line_text, relative_path
 
+NEEDS = ("suggestions",)
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 SOURCE = {"name": "catlint"}
 
@@ -28,9 +32,11 @@ def diagnostic_object(diagnostic, run) -> dict:
         "source": SOURCE,
         "code": {"value": diagnostic.code},
     }
-    if diagnostic.fix is not None:
-        found["suggestions"] = [{"range": byte_range(run, diagnostic.filename, edit.location, edit.end_location), "text": edit.content}
-                                for edit in diagnostic.fix.edits]
+    suggestion = run.suggestions.get(diagnostic) if diagnostic.fix is not None else None
+    if suggestion is not None:
+        line = suggestion.line
+        whole = (Position(line, 1), Position(line, len(line_text(run, diagnostic.filename, line)) + 1))
+        found["suggestions"] = [{"range": byte_range(run, diagnostic.filename, *whole), "text": "\n".join(suggestion.lines)}]
     return found
 
 
