@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from hypothesis import given
 from hypothesis import strategies as st
 
+from catlint.reading import rows
 from catlint import knowledge, table, values
 from catlint.knowledge import load_knowledge, split_link
 from catlint.schema import load_schema
@@ -30,9 +31,10 @@ def test_split_link_agrees_with_urlsplit(link):
     assert split_link(link) == slow_split_link(link)
 
 
-@given(st.text(st.sampled_from(list("ab |\t:-é")), max_size=40))
-def test_plain_pipe_split_agrees_with_the_general_one(line):
-    assert table._plain_bounds(line) == table._cell_bounds(line)
+@given(st.text(st.sampled_from(list("ab |\t\v:-é")), max_size=40), st.integers(0, 3))
+def test_plain_pipe_split_agrees_with_the_general_one(line, start):
+    start = min(start, len(line))
+    assert rows._plain_segments(line, start) == rows._general_segments(line, start)
 
 
 words = st.sampled_from(["X-ray", "x ray", "CT", "ct", "MRI", "fMRI", "retinal", "chest", "Brain", "data", "Atlas", "Xrays", "MR2"])

@@ -10,7 +10,9 @@ from catlint import inline, values
 from catlint.errors import CatlintError
 from catlint.schema import Column, Schema
 from catlint.source import Source, split_lines
-from catlint.table import Cell, Row, Table, find_tables
+from catlint.reading.markdown import MarkdownDocument, read_markdown
+from catlint.reading.rows import unescape_pipes
+from catlint.table import Cell, Row, Table, read_tables
 
 @dataclass(slots=True)  # one per cell: slots keep a 100,000-row catalogue in memory
 class FieldValue:
@@ -62,6 +64,9 @@ class Document:
     records: list[Record]
     schema: Schema
     config: Any = None
+    markdown: MarkdownDocument | None = None
+    tables: list[Table] = field(default_factory=list)  # every table GitHub renders, the catalogue's included
+    catalogue_tables: list[Table] = field(default_factory=list)  # those whose header is the catalogue's
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -96,17 +101,25 @@ def parse_document(source: Source, schema: Schema, text: str | None = None, conf
         raise CatlintError(f"{source.path}: empty file, no catalogue table")
     pairs = split_lines(text)
     lines = [content for content, _ in pairs]
-    tables = find_tables(lines, schema.footnote_markers)
+    markdown = read_markdown(lines)
+    tables = read_tables(markdown, schema.footnote_markers)
     if not tables:
         raise CatlintError(f"{source.path}: no Markdown table found")
-    for table in tables:
-        columns = [schema.column_for_header(inline.plain_text(cell.text)) for cell in table.header.cells]
-        if sum(column is not None for column in columns) >= 2:
-            plan = _reading_plan(columns)
-            records = [_read_row(row, plan, schema) for row in table.rows]
-            return Document(source.path, source, text, lines, [eol for _, eol in pairs], table, columns, records, schema, config)
-    names = ", ".join(column.header for column in schema.columns[:3])
-    raise CatlintError(f"{source.path}: no catalogue table: none of its {len(tables)} table(s) has columns such as {names}")
+    catalogue = [(table, columns) for table in tables if (columns := _columns(table, schema))]
+    if not catalogue:
+        names = ", ".join(column.header for column in schema.columns[:3])
+        raise CatlintError(f"{source.path}: no catalogue table: none of its {len(tables)} table(s) has columns such as {names}")
+    table, columns = catalogue[0]  # the first; any other is reported (extra-catalogue-table)
+    plan = _reading_plan(columns)
+    records = [_read_row(row, plan, schema) for row in table.rows]
+    return Document(source.path, source, text, lines, [eol for _, eol in pairs], table, columns, records, schema, config,
+                    markdown, tables, [found for found, _ in catalogue])
+
+
+def _columns(table: Table, schema: Schema) -> list[Column | None] | None:
+    """The column each header cell maps to, when at least two map: a catalogue table."""
+    columns = [schema.column_for_header(inline.plain_text(cell.text)) for cell in table.header.cells]
+    return columns if sum(column is not None for column in columns) >= 2 else None
 
 
 def _reading_plan(columns: list[Column | None]) -> list[tuple[int, Column]]:
@@ -133,7 +146,7 @@ def read_cell(column: Column, cell: Cell, schema: Schema) -> FieldValue:
     cached = _read_cache.get(key) if repeating else None
     if cached is None:
         try:
-            cached = (_READERS[column.kind](cell.text, column.field, schema), None)
+            cached = (_READERS[column.kind](unescape_pipes(cell.text), column.field, schema), None)
         except values.CellValueError as error:
             cached = (None, str(error))
         if repeating:
