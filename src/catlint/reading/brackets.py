@@ -35,6 +35,7 @@ def close_bracket(parser) -> None:
             parser.add("text", start, after, "]")
         return
     url, target, label = found
+    parser.delimiters.cut(opener[5])  # emphasis inside the link text stays inside it
     _make_link(parser, opener, url, target, label, start)
 
 
@@ -83,6 +84,7 @@ def _footnote_reference(parser, opener: list, close: int) -> bool:
     if len(following[0][3]) <= 1 and len(following) == 1:
         return False
     start = parser.nodes[index][1]
+    parser.delimiters.cut(opener[5])
     parser.footnotes.append((parser.text[opener[1] + 1 : close], start, close + 1))
     del parser.nodes[index:]
     parser.add("footnote", start, close + 1)

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from catlint.reading import autolinks
+from catlint.reading import autolinks, emphasis
 from catlint.reading.references import (
     ASCII_PUNCTUATION, WHITESPACE, clean_url, link_destination, link_label, link_title, normalize_label,
     unescape_entities,
@@ -70,6 +70,7 @@ class _Parser:
         self.code: list[tuple[int, int]] = []
         self.footnotes: list[tuple[str, int, int]] = []
         self._backtick_runs: dict[int, list[int]] | None = None
+        self.delimiters = emphasis.DelimiterStack()
 
     def run(self) -> Inlines:
         text, length = self.text, len(self.text)
@@ -78,7 +79,12 @@ class _Parser:
             handler = _HANDLERS.get(char)
             if handler is None or not handler(self):
                 self._plain_text()
-        self._emails()
+        literals = [node[3] for node in self.nodes]
+        boundaries: set[int] = set()
+        emphasis.process(self.delimiters, literals, boundaries)
+        for node, literal in zip(self.nodes, literals):
+            node[3] = literal
+        self._emails(boundaries)
         images = [(link.start, link.end) for link in self.links if link.kind == "image"]
         shown = [link for link in self.links if not any(start <= link.start and link.end <= end and link.kind != "image" or
                                                          start < link.start and link.end <= end for start, end in images)]
@@ -174,9 +180,18 @@ class _Parser:
         return True
 
     def delimiter_run(self) -> bool:
+        """A run of `*`, `_` or `~`: text, and a delimiter emphasis may use later."""
         start, char = self.position, self.text[self.position]
-        self.position += _run(self.text, start, char) if char != "~" else min(_run(self.text, start, "~"), 100)
+        length = _run(self.text, start, char) if char != "~" else min(_run(self.text, start, "~"), 100)
+        self.position += length
         self.add("text", start, self.position, self.text[start : self.position])
+        if char == "~":
+            left, right, _, _ = emphasis.flanking(self.text, start, self.position)
+            can_open, can_close = (left, right) if length <= 2 else (False, False)
+        else:
+            can_open, can_close = emphasis.can_open_close(char, self.text, start, self.position)
+        if can_open or can_close:
+            self.delimiters.push(emphasis.Delimiter(len(self.nodes) - 1, char, length, can_open, can_close))
         return True
 
     def open_bracket(self) -> bool:
@@ -199,7 +214,7 @@ class _Parser:
         if self.brackets:
             self.brackets[-1][4] = True
         self.add("text", start, after, literal)
-        self.brackets.append([len(self.nodes) - 1, after, image, True, False])
+        self.brackets.append([len(self.nodes) - 1, after, image, True, False, self.delimiters.last])
 
     def close_bracket(self) -> bool:
         from catlint.reading.brackets import close_bracket
@@ -231,10 +246,14 @@ class _Parser:
             node[2] -= taken
             count -= taken
 
-    def _emails(self) -> None:
-        """Bare e-mail addresses in text outside links become mailto: links (GFM's autolink)."""
+    def _emails(self, boundaries: set[int]) -> None:
+        """Bare e-mail addresses in text outside links become mailto: links (GFM's autolink).
+        They are looked for in runs of adjacent text, which end where emphasis begins or ends."""
         run: list[list] = []
-        for node in self.nodes + [["end", 0, 0, "", False]]:
+        for index, node in enumerate(self.nodes + [["end", 0, 0, "", False]]):
+            if index in boundaries and run:
+                self.links.extend(autolinks.emails(run))
+                run = []
             if node[0] == "text" and not node[4]:
                 run.append(node)
                 continue

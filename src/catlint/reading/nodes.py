@@ -75,7 +75,8 @@ class Node:
         """Take the link reference definitions off the start of a paragraph; True when text remains."""
         from catlint.reading.references import take_definitions
 
-        self.references, self.lines = take_definitions(self.lines)
+        found, self.lines = take_definitions(self.lines)
+        self.references += found
         return any(text.strip(" \t\r\n") for _, _, text in self.lines)
 
     def make_table(self, delimiter_line: int, delimiter_start: int, columns: int) -> None:
