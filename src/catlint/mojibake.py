@@ -12,6 +12,7 @@ Both steps run only on text with characters typical of mojibake.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from catlint.source import plausibility
 
@@ -36,15 +37,41 @@ def repair(text: str) -> str:
 
 
 def _repair_legacy(text: str) -> str:
-    runs = _NON_ASCII_RUN.findall(text)
+    runs = list(_NON_ASCII_RUN.finditer(text))
     for code_page in LEGACY_CODE_PAGES:
-        decoded = [_redecode(run, code_page) for run in runs]
+        decoded = [_redecode(run.group(), code_page) for run in runs]
         if any(result is None for result in decoded):
+            continue
+        if not all(_damaged(text, run, fixed) for run, fixed in zip(runs, decoded)):
             continue
         fixed = _NON_ASCII_RUN.sub(lambda match, parts=iter(decoded): next(parts), text)
         if fixed != text and plausibility(fixed) > plausibility(text):
             return fixed
     return text
+
+
+def _damaged(text: str, run: re.Match, fixed: str) -> bool:
+    """Whether a run that decodes as UTF-8 is damage rather than a real word: genuine words in
+    other scripts (Thai ยก, Cyrillic сад) can decode too. Damage shows itself by being glued to
+    an ASCII letter or digit (193ยน, Cafรฉ), by mixing scripts or symbols (โ€“), or by becoming a
+    footnote marker where a note starts (ยน Number of ...)."""
+    before = text[run.start() - 1] if run.start() else ""
+    after = text[run.end()] if run.end() < len(text) else ""
+    if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()):
+        return True
+    if not _one_script_word(run.group()):
+        return True
+    return run.start() == len(text) - len(text.lstrip()) and after in (" ", "\t") and all(
+        unicodedata.category(char) in ("No", "Po", "So") for char in fixed)
+
+
+def _one_script_word(run: str) -> bool:
+    scripts = set()
+    for char in run:
+        if unicodedata.category(char)[0] not in "LM":
+            return False
+        scripts.add(unicodedata.name(char, "?").split(" ", 1)[0])
+    return len(scripts) == 1
 
 
 def _redecode(run: str, code_page: str) -> str | None:

@@ -91,9 +91,11 @@ class BlockParser:
         return index
 
     def finish(self) -> Node:
+        self.line_number += 1  # blocks still open end on the last line, as if a line followed
         while self.current is not None and self.current is not self.root:
             self.current = self.finalize(self.current)
         self.finalize(self.root)
+        self.line_number -= 1
         return self.root
 
     # --- one line -----------------------------------------------------------------------------

@@ -9,10 +9,12 @@ inline content on demand (`links()`), through every definition in the file.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from catlint.reading import inlines
+from catlint.reading import autolinks, inlines
 from catlint.reading.blocks import BlockParser
 from catlint.reading.nodes import FOOTNOTE, HEADING, HTML, PARAGRAPH, TABLE, Node
 from catlint.reading.references import locate, normalize_label
@@ -20,6 +22,8 @@ from catlint.reading.rows import segments, unescape_pipes
 
 # A text without any of these holds no link, image, raw HTML, code span or footnote reference.
 _MARKUP = ("[", "<", "`", "\\", "&", "://", "www.", "@")
+# A cell of one bare URL and nothing that could start other markup: one link, the URL.
+_BARE_URL = re.compile(r"[A-Za-z]{3,5}://[^\s<\[`\\&!|]*\Z")
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class FoundLink:
     shown_line: int  # where the link itself stands
     shown_start: int
     shown_end: int
+    text: str | None = None  # the link text of a [text](url) link or an image's alt text
 
 
 @dataclass
@@ -110,29 +115,64 @@ class MarkdownDocument:
 
     def links(self, cells: bool = True):
         """Every link GitHub renders, with where its destination and the link itself are written."""
+        parsed: dict[str, tuple] = {}  # cells repeat: each distinct cell text is read once
         for inline in self.inline_content(cells):
             if not self.rendered(inline):
                 continue
             raw = self.inline_text(inline)
             if not any(mark in raw for mark in _MARKUP):
                 continue
-            for link in inlines.parse(unescape_pipes(raw) if inline.cell else raw, self.definitions).links:
-                yield self._found(link, inline, raw)
+            text = unescape_pipes(raw) if inline.cell else raw
+            if inline.cell is None:
+                found = inlines.parse(raw, self.definitions).links
+            elif (found := parsed.get(raw)) is None:
+                found = parsed[raw] = _bare_url(raw) or inlines.parse(text, self.definitions).links
+            if found:
+                at = _locator(inline, raw)
+                for link in found:
+                    yield self._found(link, inline, at, text)
 
-    def _found(self, link: inlines.Link, inline: Inline, raw: str) -> FoundLink:
-        position = _cell_positions(raw) if inline.cell else None
-
-        def at(offset: int) -> tuple[int, int]:
-            return inline.position(position[offset] if position else offset)
-
+    def _found(self, link: inlines.Link, inline: Inline, at, text: str) -> FoundLink:
         shown_line, shown_start = at(link.start)
         shown_end = at(link.end - 1)[1] + 1 if link.end > link.start else shown_start
+        shown = text[link.text[0] : link.text[1]] if link.text else None
         if link.target is None:
             definition = self.definitions[link.label]
-            return FoundLink(link, inline, definition.line, definition.start, definition.end, shown_line, shown_start, shown_end)
+            return FoundLink(link, inline, definition.line, definition.start, definition.end, shown_line, shown_start, shown_end, shown)
         line, start = at(link.target[0])
         end = at(link.target[1] - 1)[1] + 1 if link.target[1] > link.target[0] else start
-        return FoundLink(link, inline, line, start, end, shown_line, shown_start, shown_end)
+        return FoundLink(link, inline, line, start, end, shown_line, shown_start, shown_end, shown)
+
+
+def _bare_url(raw: str) -> tuple | None:
+    """The link of a cell that is one bare URL (most link cells), without the inline parser;
+    None when the cell holds anything else."""
+    if _BARE_URL.match(raw) is None:
+        return None
+    found = autolinks.url_at_colon(raw, raw.index(":"))
+    if found is None:
+        return None
+    start, end, url = found
+    return (inlines.Link("url", url, start, end, (start, end)),)
+
+
+def _locator(inline: Inline, raw: str):
+    """offset in the parsed text -> (line, offset in that line), in constant time per call."""
+    if inline.cell is not None:
+        line, start, _ = inline.cell
+        positions = _cell_positions(raw)
+        return lambda offset: (line, start + (positions[offset] if positions else offset))
+    starts, total = [], 0
+    for _, _, piece in inline.lines:
+        starts.append(total)
+        total += len(piece)
+
+    def at(offset: int) -> tuple[int, int]:
+        index = max(0, bisect.bisect_right(starts, offset) - 1)
+        number, start, _ = inline.lines[index]
+        return number, start + offset - starts[index]
+
+    return at
 
 
 def _cell_positions(raw: str) -> list[int] | None:
