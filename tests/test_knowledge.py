@@ -42,6 +42,18 @@ EXAMPLES = [
     ("Some series", "http://www.oasis-brains.org", "link", "body_parts", {"Brain"}),
 ]
 
+# (source name, link, kind of evidence): evidence that marks a multi-purpose collection
+MULTI_PURPOSE_EXAMPLES = [
+    ("The Cancer Imaging Archive (TCIA)", "", "name"),
+    ("Osirix DICOM Library", "", "name"),
+    ("Paediatric Radiology Teaching File", "", "name"),
+    ("Multimodal Stroke Collection", "", "name"),
+    ("TCIA", "", "acronym"),  # through its expansion, "The Cancer Imaging Archive"
+    ("Some collection", "https://www.cancerimagingarchive.net", "link"),
+    ("MedPix", "https://medpix.nlm.nih.gov/home", "link"),
+    ("Some library", "http://www.osirix-viewer.com/resources/dicom-image-library/", "link"),
+]
+
 
 @pytest.mark.parametrize("name, link, kind, field, expected", EXAMPLES)
 def test_knowledge_examples(name, link, kind, field, expected):
@@ -50,15 +62,22 @@ def test_knowledge_examples(name, link, kind, field, expected):
     assert said == expected, [item.label for item in evidence]
 
 
+@pytest.mark.parametrize("name, link, kind", MULTI_PURPOSE_EXAMPLES)
+def test_multi_purpose_examples(name, link, kind):
+    evidence = row_evidence(name, link, load_knowledge())
+    assert any(item.entry.general for item in evidence if item.kind == kind), [item.label for item in evidence]
+
+
 def test_every_knowledge_entry_has_an_example():
-    names = " | ".join(name for name, *_ in EXAMPLES)
+    examples = [*EXAMPLES, *MULTI_PURPOSE_EXAMPLES]
+    names = " | ".join(name for name, *_ in examples)
     seen = {" ".join(word.casefold().split()) for word, _ in load_knowledge().words_in(names)}
     for entry in KNOWLEDGE["words"]:
         assert any(word.casefold() in seen for word in entry["words"]), entry
     for entry in KNOWLEDGE["acronyms"]:
-        assert any(kind == "acronym" and entry["acronym"] in name for name, _, kind, *_ in EXAMPLES), entry
+        assert any(kind == "acronym" and entry["acronym"] in name for name, _, kind, *_ in examples), entry
     for entry in KNOWLEDGE["links"]:
-        assert any(kind == "link" and entry["host"] in link for _, link, kind, *_ in EXAMPLES), entry
+        assert any(kind == "link" and entry["host"] in link for _, link, kind, *_ in examples), entry
 
 
 @pytest.mark.parametrize(
