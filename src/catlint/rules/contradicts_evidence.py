@@ -3,7 +3,8 @@
 Weaker evidence than the name: a known acronym's expansion or what the
 acronym is known to hold (`JSRT`: chest radiographs), and the link's host
 and path (`cardiacatlas.org`: hearts), all from `schema/knowledge.json`
-(`catlint rule CAT301` says how to add to it). Used only for a field the name itself says nothing about, hence a
+(`catlint knowledge` prints it; `catlint rule CAT301` says how to add
+to it). Used only for a field the name itself says nothing about, hence a
 warning. A body part `All` is contradicted as under CAT301, unless the
 name, an acronym or the link marks a multi-purpose collection (the host of
 an archive or a teaching file). When the evidence points to one value, an

@@ -13,12 +13,16 @@ mammography database marked `All`, an X-ray set marked CT, MR, US. The
 claim stands when the name is general as well (an archive, a teaching
 file, a multimodal collection, three or more body parts) or says nothing.
 
-Where the evidence comes from: `schema/knowledge.json` (words; acronyms
-and their expansions; link hosts and paths; entries marked multi-purpose),
-validated by `schema/knowledge.schema.json`.
-A curator adds a word there, with an example in `tests/test_knowledge.py`;
-the configuration key `knowledge` names another file. A contradiction that
-is right after all is suppressed per row, with a reason, in
+Where the evidence comes from: `schema/knowledge.json`, validated by
+`schema/knowledge.schema.json`, lists words (matched in the name as whole
+words, any case), acronyms (matched as written; the words of their
+expansion count as acronym evidence) and link hosts with an optional path
+prefix, each with the data types and body parts it implies, or marked
+multi-purpose. `catlint knowledge` prints it all, in the form the messages
+cite. A curator adds an entry to that file with an example in
+`tests/test_knowledge.py` (a test fails for an entry without one); the
+configuration key `knowledge` names another file. A contradiction that is
+right after all is suppressed per row, with a reason, in
 `[[tool.catlint.per-row-ignores]]`.
 
 Fails:
