@@ -225,15 +225,17 @@ def _marker_end(text: str, position: int, markers: str, glued: bool) -> int | No
     token = text[position:end]
     if not token or (end < len(text) and text[end] not in " \t"):
         return None
-    return end if glued or _repairs_to_marker(token, markers) else None
+    return end if glued or _repairs_to_marker(text[position:], len(token), markers) else None
 
 
-def _repairs_to_marker(token: str, markers: str) -> bool:
-    """A garbled marker after a blank line: its encoding repair is a footnote marker (ยน is ¹)."""
+def _repairs_to_marker(line: str, length: int, markers: str) -> bool:
+    """A garbled marker after a blank line: the repair of its line turns it into a footnote
+    marker (ยน Amount of ... is ¹ Amount of ...)."""
     from catlint.mojibake import repair
 
-    fixed = repair(token)
-    return fixed != token and bool(fixed) and all(char in markers for char in fixed)
+    fixed = repair(line, markers)
+    marker = fixed[: len(fixed) - (len(line) - length)]
+    return fixed.endswith(line[length:]) and marker != line[:length] and bool(marker) and all(char in markers for char in marker)
 
 
 def _alignment(delimiter: str) -> str:

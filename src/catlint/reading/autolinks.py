@@ -9,12 +9,16 @@ may carry `mailto:` or `xmpp:` itself.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _SAFE_SCHEMES = ("http://", "https://", "ftp://")
 _SPACE = " \t\n\r"  # cmark_isspace
 _TRAILING = "?!.,:*_~'\""
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_SPACE_OR_TAG = re.compile(r"[ \t\n\r<]")
+# ASCII characters a host name may hold for check_domain: not white space, not punctuation but - _ .
+_ASCII_HOST = re.compile(r"[^\t\n\f\r !\"#$%&'()*+,/:;<=>?@\[\\\]^`{|}~\u0080-\U0010ffff]*")
 
 
 def url_at_colon(text: str, colon: int) -> tuple[int, int, str] | None:
@@ -152,6 +156,14 @@ def _domain_ok(text: str, start: int, allow_short: bool) -> bool:
     periods = underscores_before = underscores = 0
     if start < len(text) and not text[start].isascii():  # cmark's next byte is a continuation byte
         return allow_short
+    run = _ASCII_HOST.match(text, start + 1, max(start + 1, len(text) - 1))
+    if run.end() >= len(text) - 1 or text[run.end()] not in "\\" and text[run.end()].isascii():
+        labels = text[start + 1 : run.end()].split(".")  # the common case, in C: no escape, all ASCII
+        underscores, periods = labels[-1].count("_"), len(labels) - 1
+        underscores_before = labels[-2].count("_") if len(labels) > 1 else 0
+        if (underscores_before or underscores) and periods <= 10:
+            return False
+        return allow_short or periods > 0
     index, last = start + 1, len(text) - 1
     while index < last:
         if text[index] == "\\" and index < last - 1:
@@ -204,9 +216,8 @@ def _delimited(text: str, start: int, length: int) -> int:
 
 
 def _to_space(text: str, position: int) -> int:
-    while position < len(text) and text[position] not in _SPACE and text[position] != "<":
-        position += 1
-    return position
+    found = _SPACE_OR_TAG.search(text, position)
+    return found.start() if found else len(text)
 
 
 def _host_char(char: str) -> bool:

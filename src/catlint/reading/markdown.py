@@ -73,7 +73,8 @@ class MarkdownDocument:
     html_blocks: list[tuple[int, int]] = field(default_factory=list)  # first and last line
 
     def inline_content(self, cells: bool = True):
-        """Every piece of inline content, in document order; table cells only if `cells`."""
+        """Every piece of inline content that may hold markup, in document order: paragraphs and
+        headings, and (if `cells`) the table cells with a character markup needs."""
         stack = [(self.root, None)]
         while stack:
             node, footnote = stack.pop()
@@ -82,17 +83,26 @@ class MarkdownDocument:
             if node.kind in (PARAGRAPH, HEADING) and node.lines:
                 yield Inline(node.kind, tuple(node.lines), footnote=footnote)
             elif node.kind == TABLE and cells:
-                yield from self.table_cells(node, footnote)
+                yield from self.marked_cells(node, footnote)
             stack.extend((child, footnote) for child in reversed(node.children))
 
-    def table_cells(self, table: Node, footnote: str | None = None):
-        """The cells GitHub shows: a row's cells past the header's count are dropped."""
+    def marked_cells(self, table: Node, footnote: str | None = None):
+        """The cells GitHub shows (a row's cells past the header's count are dropped) that hold
+        a character markup needs; a plain cell holds no link, HTML or footnote reference."""
         data = table.data
         rows = [(data.header_line, data.header_start)] + list(zip(data.row_lines, data.row_starts))
+        marked: dict[str, bool] = {}  # cells repeat: each distinct text is looked at once
         for line, start in rows:
             text = self.lines[line - 1]
+            if not any(mark in text for mark in _MARKUP):
+                continue
             for cell_start, cell_end in segments(text, start)[: data.columns]:
-                yield Inline("cell", cell=(line, cell_start, cell_end), footnote=footnote)
+                raw = text[cell_start:cell_end]
+                found = marked.get(raw)
+                if found is None:
+                    found = marked[raw] = any(mark in raw for mark in _MARKUP)
+                if found:
+                    yield Inline("cell", cell=(line, cell_start, cell_end), footnote=footnote)
 
     @cached_property
     def referenced_footnotes(self) -> frozenset[str]:
@@ -120,13 +130,13 @@ class MarkdownDocument:
             if not self.rendered(inline):
                 continue
             raw = self.inline_text(inline)
-            if not any(mark in raw for mark in _MARKUP):
+            if inline.cell is None and not any(mark in raw for mark in _MARKUP):
                 continue
             text = unescape_pipes(raw) if inline.cell else raw
             if inline.cell is None:
                 found = inlines.parse(raw, self.definitions).links
             elif (found := parsed.get(raw)) is None:
-                found = parsed[raw] = _bare_url(raw) or inlines.parse(text, self.definitions).links
+                found = parsed[raw] = bare_url(raw) or inlines.parse(text, self.definitions).links
             if found:
                 at = _locator(inline, raw)
                 for link in found:
@@ -144,7 +154,7 @@ class MarkdownDocument:
         return FoundLink(link, inline, line, start, end, shown_line, shown_start, shown_end, shown)
 
 
-def _bare_url(raw: str) -> tuple | None:
+def bare_url(raw: str) -> tuple | None:
     """The link of a cell that is one bare URL (most link cells), without the inline parser;
     None when the cell holds anything else."""
     if _BARE_URL.match(raw) is None:

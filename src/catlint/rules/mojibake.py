@@ -35,30 +35,31 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def check(document):
+    markers = document.schema.footnote_markers
     table_lines = set()
     for row in rows_with(document, _NON_ASCII):  # damage is never ASCII
         table_lines.add(row.line)
         for cell in row.cells:
-            yield from _damaged(cell.text, cell.span, line_subject(document, row.line))
+            yield from _damaged(cell.text, cell.span, line_subject(document, row.line), markers)
     for note in document.table.footnotes:
         table_lines.add(note.line)
         line = document.lines[note.line - 1]
         start = note.marker_span.start
-        yield from _damaged(line[start - 1 : note.text_span.end - 1], Span(note.line, start, note.text_span.end), ("footnote", note.text))
+        yield from _damaged(line[start - 1 : note.text_span.end - 1], Span(note.line, start, note.text_span.end), ("footnote", note.text), markers)
     for number, line in enumerate(document.lines, 1):  # the rest of the page: reported, not repaired
         if number not in table_lines and number != document.table.header.line and not line.isascii():
-            yield from _damaged_prose(line, number)
+            yield from _damaged_prose(line, number, markers)
 
 
-def _damaged(text: str, span: Span, subject):
-    fixed = repair(text)
+def _damaged(text: str, span: Span, subject, markers: str):
+    fixed = repair(text, markers)
     if fixed != text:
         yield at_span(span, f"encoding damage in {shown(text)}: should read {shown(fixed)}",
                       replace(span, fixed, "repair the encoding damage"), subject=subject)
 
 
-def _damaged_prose(line: str, number: int):
-    fixed = repair(line)
+def _damaged_prose(line: str, number: int, markers: str):
+    fixed = repair(line, markers)
     if fixed == line:
         return
     start = next(index for index, (a, b) in enumerate(zip(line, fixed)) if a != b)
