@@ -169,7 +169,7 @@ def test_50_mb_file_is_checked_with_bounded_memory(tmp_path):
 
 
 def test_single_1_mb_cell_with_markup_and_pipes(tmp_path):
-    cell = ("Non-commercial **use** with `code | span` and [terms](https://example.org/t) a \\| b " * 14000)[: 1024 * 1024].strip()
+    cell = ("Non-commercial **use** with `code \\| span` and [terms](https://example.org/t) a \\| b " * 14000)[: 1024 * 1024].strip()
     path = write(tmp_path, table(GOOD_ROW.replace("Modify and distribute on creator agreement", cell)))
     result = run_catlint("check", path)
     assert result.returncode == 0, result.stdout[:500] + result.stderr
@@ -180,12 +180,21 @@ def test_single_1_mb_cell_with_markup_and_pipes(tmp_path):
 
 # --- what cells may contain ---------------------------------------------------------------------
 
-def test_escaped_pipes_and_pipes_in_code_spans_stay_in_their_cell(tmp_path):
-    row = GOOD_ROW.replace("Modify and distribute on creator agreement", r"Non-commercial \| research `a|b` only")
+def test_escaped_pipes_stay_in_their_cell(tmp_path):
+    row = GOOD_ROW.replace("Modify and distribute on creator agreement", r"Non-commercial \| research `a\|b` only")
     path = write(tmp_path, table(row))
     assert run_json("check", path) == (0, [])
     exported = json.loads(run_catlint("export", path, "--format", "json").stdout)
     assert exported[0]["licence"] == "Non-commercial | research a|b only" and exported[0]["link"] == "https://www.oasis-brains.org"
+
+
+def test_a_pipe_in_a_code_span_splits_the_row_as_on_github(tmp_path):
+    row = GOOD_ROW.replace("Modify and distribute on creator agreement", "Non-commercial `a|b` only")
+    path = write(tmp_path, table(row))
+    code, diagnostics = run_json("check", path)
+    assert code == 1
+    ragged = next(d for d in diagnostics if d["code"] == "CAT001")
+    assert "row has 9 cells, the header has 8" in ragged["message"] and ragged["location"]["row"] == 3
 
 
 def test_markdown_inside_cells_is_read_as_its_text(tmp_path):

@@ -45,7 +45,7 @@ def test_text_output_format_and_summary():
     assert result.stdout.splitlines()[-1] == "Found 2 problems in 1 file (2 errors); 1 more fixable with `catlint fix --unsafe-fixes`."
     everything = run_catlint("check", SEED).stdout.splitlines()[-1]
     # 12 of the 16 warnings are the seed's http links (CAT403, an unsafe fix each)
-    assert everything.startswith("Found 25 problems in 1 file (8 errors, 16 warnings, 1 info); 5 fixable with `catlint fix`; 18 more")
+    assert everything.startswith("Found 27 problems in 1 file (9 errors, 17 warnings, 1 info); 5 fixable with `catlint fix`; 20 more")
 
 
 def test_default_file_is_catalogue_md(tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT, run_catlint, run_json, table
 
 KNOWLEDGE = ROOT / "schema" / "knowledge.json"
+PACKAGED = json.loads(KNOWLEDGE.read_text(encoding="utf-8"))
 
 
 def cell_start(line: str, index: int) -> int:
@@ -46,8 +47,10 @@ def test_seed_montgomery_shenzhen_and_drive_are_flagged_at_their_cells_citing_th
     expect("Shenzhen chest X-ray set", 1, "CT", 'data types CT contradict the name ("X-ray" \u2192 XR)')
     expect("Digital Retinal Images", 1, "MR", 'data types MR contradict the name ("Retinal" \u2192 OP)')
     expect("Digital Retinal Images", 2, "Heart", 'body parts Heart contradict the name ("Retinal" \u2192 Eye)')
+    ddsm = expect("Digital Database for Screening Mammography", 2, "All", 'body parts All contradict the name ("Mammography" \u2192 Breast)')
     assert found == {} and code == 1
     assert montgomery["fix"]["applicability"] == "unsafe" and montgomery["fix"]["edits"][0]["content"] == "XR"
+    assert ddsm["fix"]["applicability"] == "unsafe" and ddsm["fix"]["edits"][0]["content"] == "Breast"
 
 
 def test_seed_weaker_evidence_is_a_warning_and_nothing_else_is_flagged(seed_copy):
@@ -57,19 +60,27 @@ def test_seed_weaker_evidence_is_a_warning_and_nothing_else_is_flagged(seed_copy
     # Multi-purpose archives (MedPix, TCIA, Osirix) and every row whose evidence agrees stay quiet.
     assert set(flagged) == {"Montgomery County X-ray Set", "Shenzhen chest X-ray set",
                             "Digital Retinal Images for Vessel Extraction (DRIVE)",
-                            "Japanese Society of Radiological Technology Database (JSRT)"}
+                            "Digital Database for Screening Mammography (DDSM)",
+                            "Japanese Society of Radiological Technology Database (JSRT)", "SCMR Consensus Data"}
     jsrt = flagged["Japanese Society of Radiological Technology Database (JSRT)"]
     assert (jsrt["code"], jsrt["severity"]) == ("CAT302", "warning")
     assert jsrt["message"] == "data types CT contradict the acronym (JSRT \u2192 XR)"
+    # SCMR's link and its acronym's expansion both say heart: All is a claim they contradict.
+    scmr = flagged["SCMR Consensus Data"]
+    assert (scmr["code"], scmr["severity"]) == ("CAT302", "warning")
+    assert scmr["message"] == ('body parts All contradict the acronym (SCMR = Society for Cardiovascular Magnetic Resonance: '
+                               '"Cardiovascular" \u2192 Heart) and the link (cardiacatlas.org \u2192 Heart)')
+    assert lines[scmr["location"]["row"] - 1][scmr["location"]["column"] - 1:][:3] == "All"
+    assert scmr["fix"]["applicability"] == "unsafe" and scmr["fix"]["edits"][0]["content"] == "Heart"
 
 
 @pytest.mark.parametrize(
     "rows, flagged",
     [
-        ([row("Chest X-ray Archive", "CT, MR, PE", "Lungs")], False),  # many modalities: multi-purpose
-        ([row("Chest X-ray Archive", "CT, MR", "Lungs")], True),
-        ([row("Retinal Image Archive", "OP", "All")], False),  # All covers every body part
-        ([row("Retinal Image Archive", "OP", "Heart")], True),
+        ([row("Chest X-ray Archive", "CT, MR, PE", "Lungs")], False),  # an archive may hold many modalities
+        ([row("Chest X-ray Archive", "CT, MR", "Lungs")], True),  # two are not a claim of many
+        ([row("Retinal Image Archive", "OP", "All")], False),  # an archive may hold every body part
+        ([row("Retinal Image Archive", "OP", "Heart")], True),  # but not a heart instead of eyes
         ([row("Cardiac MRI Collection", "MR", "Heart")], False),  # evidence agrees
         ([row("Chest CT Collection", "CT", "Heart")], False),  # chest: lungs or heart
     ],
@@ -78,6 +89,63 @@ def test_contradicts_name_passing_and_failing(tmp_path, rows, flagged):
     (tmp_path / "catalogue.md").write_text(table(*rows), encoding="utf-8")
     code, diagnostics = run_json("check", "catalogue.md", "--select", "CAT301", cwd=tmp_path)
     assert (code, bool(diagnostics)) == ((1, True) if flagged else (0, False)), diagnostics
+
+
+ARCHIVE = "https://www.cancerimagingarchive.net/collection/x/"
+ATLAS = "https://www.cardiacatlas.org/studies/x/"
+
+
+@pytest.mark.parametrize(
+    "source, types, parts, link, expected",
+    [
+        # Specific evidence beats a claim of many: All, or three or more data types.
+        ("Digital Database for Screening Mammography (DDSM)", "XR", "All", None, ("CAT301", "body parts", "Breast")),
+        ("Retinal Image Set", "OP", "All", None, ("CAT301", "body parts", "Eye")),
+        ("Chest CT Collection", "CT", "All", None, ("CAT301", "body parts", None)),  # a small set: no one value
+        ("Mammography Set", "CT, MR, US", "Breast", None, ("CAT301", "data types", "XR")),
+        ("Fetal Ultrasound Set", "XR, CT, MR, PE", "All", None, ("CAT301", "data types", "US")),
+        ("PET/CT Set", "XR, MR, US", "Lungs", None, ("CAT301", "data types", None)),  # lacks both named
+        ("AMRG Atlas", "MR", "All", ATLAS, ("CAT302", "body parts", "Heart")),
+        ("Cardiac MRI Collection", "MR", "All", ARCHIVE, ("CAT301", "body parts", "Heart")),  # the name outranks the host
+        # The claim stands when the evidence is general too, or there is none.
+        ("Mammography Set", "XR, CT, MR", "Breast", None, None),  # the list holds the modality
+        ("Retinal Teaching File", "OP", "All", None, None),
+        ("Osirix DICOM Library", "CT, MR, PE", "All", None, None),
+        ("Multimodal X-ray Set", "CT, MR, US", "Lungs", None, None),
+        ("Brain, Heart and Lung MRI", "MR", "All", None, None),  # three body parts: min-body-parts
+        ("Imaging Archive", "MR", "All", ATLAS, None),  # a general name outranks a specific link
+        ("AMRG Atlas", "MR", "All", ARCHIVE, None),
+        ("MedPix", "XR, CT, MR, US, PE", "All", "https://medpix.nlm.nih.gov/home", None),
+        ("Some Collection", "MR", "All", None, None),  # no evidence at all
+    ],
+)
+def test_specific_evidence_contradicts_a_multi_purpose_claim(tmp_path, source, types, parts, link, expected):
+    (tmp_path / "catalogue.md").write_text(table(row(source, types, parts, link=link)), encoding="utf-8")
+    code, diagnostics = run_json("check", "catalogue.md", "--select", "CAT301,CAT302", cwd=tmp_path)
+    found = [(d["code"], d["message"].split(" ")[0] + " " + d["message"].split(" ")[1], d["fix"] and d["fix"]["edits"][0]["content"])
+             for d in diagnostics]
+    assert found == ([expected] if expected else []), diagnostics
+    assert code == (1 if expected else 0)
+    for diagnostic in diagnostics:
+        assert diagnostic["fix"] is None or diagnostic["fix"]["applicability"] == "unsafe"
+
+
+def test_seed_archives_stay_quiet_because_their_evidence_is_general(seed_copy):
+    """MedPix, TCIA and OsiriX say All with five or three modalities: their names or links mark them
+    as multi-purpose collections, so no specific evidence is there to contradict the claim."""
+    from catlint.evidence import row_evidence
+    from catlint.knowledge import load_knowledge
+
+    lines = lines_of(seed_copy)
+    archives = {"MedPix", "The Cancer Imaging Archive (TCIA)", "Osirix DICOM Library"}
+    rows = {cells[1].strip(): cells for cells in (line.split("|") for line in lines if line.startswith("| "))}
+    for name in archives:
+        assert rows[name][3].strip() == "All"
+        evidence = row_evidence(name, rows[name][8].strip(), load_knowledge())
+        assert any(item.entry.general for item in evidence), name
+    _, diagnostics = run_json("check", seed_copy, "--select", "CAT301,CAT302")
+    flagged = {lines[d["location"]["row"] - 1].split("|")[1].strip() for d in diagnostics}
+    assert flagged and not flagged & archives
 
 
 @pytest.mark.parametrize(
@@ -114,6 +182,10 @@ def test_unsafe_fixes_apply_the_suggested_values_only_when_asked(seed_copy):
     assert cells["Digital Retinal Images for Vessel Extraction (DRIVE)"] == ["OP", "Eye"]
     assert cells["Japanese Society of Radiological Technology Database (JSRT)"] == ["XR", "Lungs"]
     assert cells["MedPix"] == ["XR, CT, MR, US, PE", "All"]
+    assert cells["The Cancer Imaging Archive (TCIA)"] == ["XR, CT, MR, US, PE", "All"]
+    assert cells["Osirix DICOM Library"] == ["CT, MR, PE", "All"]
+    assert cells["Digital Database for Screening Mammography (DDSM)"] == ["XR", "Breast"]
+    assert cells["SCMR Consensus Data"] == ["MR", "Heart"]
     old_drive = next(line for line in before if line.startswith("| Digital Retinal"))
     assert len(after["Digital Retinal Images for Vessel Extraction (DRIVE)"]) == len(old_drive)  # alignment kept
     _, diagnostics = run_json("check", seed_copy)
@@ -156,8 +228,10 @@ def test_knowledge_is_data_a_new_word_is_a_data_edit(tmp_path):
 @pytest.mark.parametrize(
     "change, problem",
     [
-        (lambda data: data["words"].append({"words": ["scan"]}), "at words/15: "),
-        (lambda data: data["links"].append({"host": "Example.ORG", "body_parts": ["Brain"]}), "at links/4/host: 'Example.ORG' does not match"),
+        (lambda data: data["words"].append({"words": ["scan"]}), f"at words/{len(PACKAGED['words'])}: "),
+        (lambda data: data["links"].append({"host": "Example.ORG", "body_parts": ["Brain"]}),
+         f"at links/{len(PACKAGED['links'])}/host: 'Example.ORG' does not match"),
+        (lambda data: data["multi-purpose"].pop("min-body-parts"), "'min-body-parts' is a required property"),
         (lambda data: data.pop("function-words"), "'function-words' is a required property"),
         (lambda data: data["words"].append({"words": ["scan"], "data_types": ["XRAY"]}), "data_types term 'XRAY' is not in the schema's vocabulary"),
         (lambda data: data["words"].append({"words": ["X-RAY"], "data_types": ["XR"]}), "word 'x-ray' is listed twice"),

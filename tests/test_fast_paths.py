@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from hypothesis import given
 from hypothesis import strategies as st
 
+from catlint.reading import rows
 from catlint import knowledge, table, values
 from catlint.knowledge import load_knowledge, split_link
 from catlint.schema import load_schema
@@ -30,9 +31,10 @@ def test_split_link_agrees_with_urlsplit(link):
     assert split_link(link) == slow_split_link(link)
 
 
-@given(st.text(st.sampled_from(list("ab |\t:-é")), max_size=40))
-def test_plain_pipe_split_agrees_with_the_general_one(line):
-    assert table._plain_bounds(line) == table._cell_bounds(line)
+@given(st.text(st.sampled_from(list("ab |\t\v:-é")), max_size=40), st.integers(0, 3))
+def test_plain_pipe_split_agrees_with_the_general_one(line, start):
+    start = min(start, len(line))
+    assert rows._plain_segments(line, start) == rows._general_segments(line, start)
 
 
 words = st.sampled_from(["X-ray", "x ray", "CT", "ct", "MRI", "fMRI", "retinal", "chest", "Brain", "data", "Atlas", "Xrays", "MR2"])
@@ -153,3 +155,38 @@ def test_counts_have_a_prescreen_so_a_clean_catalogue_needs_no_jsonschema():
     assert prescreens["images"]({"value": 373, "bound": "exact"}) and prescreens["images"](None)
     assert prescreens["images"]({"value": 193, "bound": "exact", "note": "Amount of MRI slices"})
     assert not prescreens["images"]({"value": True, "bound": "exact"}) and not prescreens["images"]({"value": 1})
+
+
+def _domain_ok_by_character(text, start, allow_short):
+    """cmark-gfm's check_domain, one character at a time: the definition the fast path keeps."""
+    from catlint.reading import autolinks
+
+    periods = before = underscores = 0
+    if start < len(text) and not text[start].isascii():
+        return allow_short
+    index, last = start + 1, len(text) - 1
+    while index < last:
+        if text[index] == "\\" and index < last - 1:
+            index += 1
+        char = text[index]
+        if char == "_":
+            underscores += 1
+        elif char == ".":
+            before, underscores = underscores, 0
+            periods += 1
+        elif not autolinks._host_char(char) and char != "-":
+            break
+        if not char.isascii():
+            break
+        index += 1
+    if (before or underscores) and periods <= 10:
+        return False
+    return allow_short or periods > 0
+
+
+@given(st.text(st.sampled_from(list("ab._-\\/:é \x01\t<")), max_size=14), st.integers(0, 14), st.booleans())
+def test_autolink_domain_check_agrees_with_its_definition(text, start, allow_short):
+    from catlint.reading import autolinks
+
+    start = min(start, max(0, len(text) - 1))
+    assert autolinks._domain_ok(text, start, allow_short) == _domain_ok_by_character(text, start, allow_short)

@@ -1,8 +1,12 @@
-"""Links and raw HTML inside cells, where a pull request can hide them, at their exact columns.
+"""Links and raw HTML wherever GitHub renders them, at their exact columns.
 
-Every row is read: the link column's value, and Markdown links, images and
-autolinks in any cell. What is allowed (link schemes, scripts that may share
-a host name) is data: `schema/security.json`.
+Every link GitHub makes in the file is read: in the catalogue's cells, in
+other tables, in the prose around them and in the footnotes: inline links,
+images, autolinks, bare URLs and `www.` links, e-mail addresses, and
+reference links (reported where their definition writes the destination).
+The link column's value counts too when it is not a rendered link (plain
+text, which `export` still writes as the row's link). What is allowed (link
+schemes, scripts that may share a host name) is data: `schema/security.json`.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from catlint import inline
 from catlint.errors import CatlintError
+from catlint.reading.scanners import CLOSE_TAG, OPEN_TAG
 from catlint.schema import data_dir
 from catlint.table import Span
 
@@ -24,15 +29,20 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _IGNORED_IN_URLS = str.maketrans("", "", "\t\n\r")  # browsers drop these before reading a URL
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _EVENT_HANDLER = re.compile(r"[\s\"'/]on[a-z]+[\s]*=", re.IGNORECASE)
+_HTML_IN_BLOCK = re.compile(rf"<(?:{OPEN_TAG}|{CLOSE_TAG})")
 
 
-@dataclass(frozen=True, slots=True)  # one per row
+@dataclass(frozen=True, slots=True)
 class CellLink:
     url: str
-    span: Span  # the URL in the cell; the whole cell when the URL is written differently (escaped)
+    span: Span  # where the destination is written; the whole cell when it is written differently
     exact: bool
-    row: object
-    cell: object
+    row: object  # the catalogue row it is in, or None (prose, footnotes, another table)
+    cell: object  # the catalogue cell it is in, or None
+    line: int = 0  # the line the link stands on
+    kind: str = "link"  # link, image, autolink, url, email, or "value" (a link cell that renders no link)
+    text: str | None = None  # the link text of a [text](url) link
+    shown: Span | None = None  # where the link itself stands
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +50,14 @@ class Html:
     raw: str
     span: Span
     row: object
+    line: int = 0
 
 
 def cell_links(document) -> list[CellLink]:
-    """Every link in the table's body rows, in order; found once per document for the four link rules."""
+    """Every link in the document, in order; found once per document for the link rules."""
     if _found_for[0] is not document:
-        _found_for[:] = [document, list(_find_links(document))]
+        unique = {(link.span, link.line, link.url, link.kind): link for link in _find_links(document)}  # a definition serves many links
+        _found_for[:] = [document, sorted(unique.values(), key=lambda link: (link.span, link.line, link.url))]
     return _found_for[1]
 
 
@@ -53,54 +65,73 @@ _found_for: list = [None, []]
 
 
 def _find_links(document):
+    rows_by_line = {row.line: row for row in (document.table.header, *document.table.rows)}
+    rendered_cells = set()
+    for found in document.markdown.links():
+        row = rows_by_line.get(found.shown_line)
+        cell = _cell_at(row, found.shown_start) if row is not None and found.inline.cell else None
+        if cell is not None:
+            rendered_cells.add((cell.line, cell.start))
+        text = found.text
+        span = Span(found.line, found.start + 1, found.end + 1)
+        exact = document.lines[found.line - 1][found.start : found.end] == found.link.url
+        yield CellLink(found.link.url, span, exact, row if cell is not None else None, cell, found.shown_line, found.link.kind, text,
+                       Span(found.shown_line, found.shown_start + 1, found.shown_end + 1))
+    yield from _plain_link_values(document, rendered_cells)
+
+
+def _plain_link_values(document, rendered_cells):
+    """Link column cells that render no link: their text is still the row's link value."""
     link_columns = [index for index, column in enumerate(document.columns) if column is not None and column.kind == "link"]
     for row in document.table.rows:
-        if "[" in row.text or "<" in row.text:  # Markdown links and autolinks need one of these
-            cells = [(cell, index in link_columns) for index, cell in enumerate(row.cells)]
-        else:
-            cells = [(row.cells[index], True) for index in link_columns if index < len(row.cells)]
-        for cell, link_column in cells:
-            for url, offset in _links_of(cell.text, link_column):
-                if offset < 0:
-                    yield CellLink(url, cell.span, False, row, cell)
-                else:
-                    start = cell.span.start + offset
-                    yield CellLink(url, Span(cell.span.line, start, start + len(url)), True, row, cell)
+        for index in link_columns:
+            if index < len(row.cells) and (cell := row.cells[index]).text and (cell.line, cell.start) not in rendered_cells:
+                url = inline.link_target(cell.text).strip()
+                offset = cell.text.find(url) if url else -1
+                span = Span(cell.line, cell.start + offset, cell.start + offset + len(url)) if offset >= 0 else cell.span
+                yield CellLink(url, span, offset >= 0, row, cell, cell.line, "value")
 
 
-@lru_cache(maxsize=4096)
-def _links_of(text: str, link_column: bool) -> tuple[tuple[str, int], ...]:
-    """(url, offset in the cell or -1) for each link of a cell."""
-    urls = inline.links(text)
-    if not urls and link_column and text:
-        urls = [inline.link_target(text).strip()]
-    found, cursor = [], 0
-    for url in urls:
-        offset = text.find(url, cursor)
-        found.append((url, offset))
-        cursor = offset + len(url) if offset >= 0 else cursor
-    return tuple(found)
+def _cell_at(row, offset: int):
+    """The cell of `row` that holds the 0-based offset."""
+    for cell in row.cells:
+        if cell.start - 1 <= offset <= cell.end:
+            return cell
+    return None
 
 
 def html_in_cells(document):
-    """Raw HTML tags in body cells, in order; comments and closing tags are left out."""
-    for row in document.table.rows:
-        if "<" not in row.text:
+    """Raw HTML tags wherever GitHub renders them, in order: inline (cells, prose, footnotes)
+    and in HTML blocks. Comments and closing tags are left out."""
+    rows_by_line = {row.line: row for row in document.table.rows}
+    for inline_content in document.markdown.inline_content():
+        if not document.markdown.rendered(inline_content):
             continue
-        for cell in row.cells:
-            for raw, offset in _html_of(cell.text):
-                start = cell.span.start + offset
-                yield Html(raw, Span(cell.span.line, start, start + len(raw)), row)
+        raw = document.markdown.inline_text(inline_content)
+        if "<" not in raw:
+            continue
+        for tag, offset in _html_of(raw, bool(inline_content.cell)):
+            line, column = inline_content.position(offset)
+            yield Html(tag, Span(line, column + 1, column + 1 + len(tag)), rows_by_line.get(line), line)
+    for first, last in document.markdown.html_blocks:
+        for number in range(first, last + 1):
+            text = document.lines[number - 1]
+            for match in _HTML_IN_BLOCK.finditer(text):
+                if not match.group().startswith("</"):
+                    yield Html(match.group(), Span(number, match.start() + 1, match.end() + 1), rows_by_line.get(number), number)
 
 
 @lru_cache(maxsize=4096)
-def _html_of(text: str) -> tuple[tuple[str, int], ...]:
-    found, cursor = [], 0
-    for raw in inline.raw_html(text):
-        offset = text.find(raw, cursor)
-        cursor = offset + len(raw)
+def _html_of(text: str, cell: bool) -> tuple[tuple[str, int], ...]:
+    from catlint.reading import inlines
+    from catlint.reading.rows import unescape_pipes
+
+    parsed = inlines.parse(unescape_pipes(text) if cell else text, {})
+    found = []
+    for start, end in parsed.html:
+        raw = (unescape_pipes(text) if cell else text)[start:end]
         if not raw.startswith(("<!--", "</")):
-            found.append((raw, offset))
+            found.append((raw, text.find(raw, start) if cell else start))
     return tuple(found)
 
 

@@ -10,7 +10,9 @@ from catlint import inline, values
 from catlint.errors import CatlintError
 from catlint.schema import Column, Schema
 from catlint.source import Source, split_lines
-from catlint.table import Cell, Row, Table, find_tables
+from catlint.reading.markdown import MarkdownDocument, read_markdown
+from catlint.reading.rows import unescape_pipes
+from catlint.table import Cell, Row, Table, read_tables
 
 @dataclass(slots=True)  # one per cell: slots keep a 100,000-row catalogue in memory
 class FieldValue:
@@ -62,6 +64,9 @@ class Document:
     records: list[Record]
     schema: Schema
     config: Any = None
+    markdown: MarkdownDocument | None = None
+    tables: list[Table] = field(default_factory=list)  # every table GitHub renders, the catalogue's included
+    catalogue_tables: list[Table] = field(default_factory=list)  # those whose header is the catalogue's
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -82,7 +87,7 @@ class Document:
 
     @property
     def notes(self) -> dict[str, str]:
-        return {note.marker: values.clean_text(note.text) for note in self.table.footnotes}
+        return {note.marker: values.clean_text(inline.plain_text(note.text)) for note in self.table.footnotes}
 
     def exported_records(self) -> list[dict]:
         notes = self.notes
@@ -96,17 +101,25 @@ def parse_document(source: Source, schema: Schema, text: str | None = None, conf
         raise CatlintError(f"{source.path}: empty file, no catalogue table")
     pairs = split_lines(text)
     lines = [content for content, _ in pairs]
-    tables = find_tables(lines, schema.footnote_markers)
+    markdown = read_markdown(lines)
+    tables = read_tables(markdown, schema.footnote_markers)
     if not tables:
         raise CatlintError(f"{source.path}: no Markdown table found")
-    for table in tables:
-        columns = [schema.column_for_header(inline.plain_text(cell.text)) for cell in table.header.cells]
-        if sum(column is not None for column in columns) >= 2:
-            plan = _reading_plan(columns)
-            records = [_read_row(row, plan, schema) for row in table.rows]
-            return Document(source.path, source, text, lines, [eol for _, eol in pairs], table, columns, records, schema, config)
-    names = ", ".join(column.header for column in schema.columns[:3])
-    raise CatlintError(f"{source.path}: no catalogue table: none of its {len(tables)} table(s) has columns such as {names}")
+    catalogue = [(table, columns) for table in tables if (columns := _columns(table, schema))]
+    if not catalogue:
+        names = ", ".join(column.header for column in schema.columns[:3])
+        raise CatlintError(f"{source.path}: no catalogue table: none of its {len(tables)} table(s) has columns such as {names}")
+    table, columns = catalogue[0]  # the first; any other is reported (extra-catalogue-table)
+    plan = _reading_plan(columns)
+    records = [_read_row(row, plan, schema, markdown.definitions) for row in table.rows]
+    return Document(source.path, source, text, lines, [eol for _, eol in pairs], table, columns, records, schema, config,
+                    markdown, tables, [found for found, _ in catalogue])
+
+
+def _columns(table: Table, schema: Schema) -> list[Column | None] | None:
+    """The column each header cell maps to, when at least two map: a catalogue table."""
+    columns = [schema.column_for_header(inline.plain_text(cell.text)) for cell in table.header.cells]
+    return columns if sum(column is not None for column in columns) >= 2 else None
 
 
 def _reading_plan(columns: list[Column | None]) -> list[tuple[int, Column]]:
@@ -119,21 +132,23 @@ def _reading_plan(columns: list[Column | None]) -> list[tuple[int, Column]]:
     return plan
 
 
-def _read_row(row: Row, plan: list[tuple[int, Column]], schema: Schema) -> Record:
+def _read_row(row: Row, plan: list[tuple[int, Column]], schema: Schema, definitions: dict) -> Record:
     """One row's record: each field read from its cell, per the table's plan."""
     record = Record(row)
     cells = row.cells
-    record.fields = {column.field: read_cell(column, cells[index], schema) for index, column in plan if index < len(cells)}
+    record.fields = {column.field: read_cell(column, cells[index], schema, definitions) for index, column in plan if index < len(cells)}
     return record
 
 
-def read_cell(column: Column, cell: Cell, schema: Schema) -> FieldValue:
+def read_cell(column: Column, cell: Cell, schema: Schema, definitions: dict | None = None) -> FieldValue:
     repeating = column.kind in _REPEATING_KINDS
     key = (id(schema), column.field, cell.text)
     cached = _read_cache.get(key) if repeating else None
     if cached is None:
+        text = unescape_pipes(cell.text)
         try:
-            cached = (_READERS[column.kind](cell.text, column.field, schema), None)
+            value = inline.link_value(text, definitions or {}) if column.kind == "link" else _READERS[column.kind](text, column.field, schema)
+            cached = (value, None)
         except values.CellValueError as error:
             cached = (None, str(error))
         if repeating:
@@ -150,7 +165,6 @@ _read_cache: dict[tuple[int, str, str], tuple] = {}
 
 _READERS = {
     "text": lambda text, field, schema: values.clean_text(inline.plain_text(text)),
-    "link": lambda text, field, schema: values.clean_text(inline.link_target(text)),
     "list": lambda text, field, schema: values.parse_list(inline.plain_text(text), field, schema),
     "term": lambda text, field, schema: values.parse_term(inline.plain_text(text), field, schema),
     "count": lambda text, field, schema: values.parse_count(inline.plain_text(text), schema),

@@ -4,6 +4,12 @@ Evidence from the name itself is strong; an acronym's expansion or the
 link's host and path are weaker. A field is checked against the strongest
 evidence that expects anything of it, and is contradicted only when its values
 share nothing with what that evidence expects.
+
+A body part `All`, or a long list of data types, claims a multi-purpose
+collection. Specific evidence contradicts the claim (a mammography database
+marked `All`, an X-ray set marked CT, MR, US); it stands when the evidence
+is general too (an archive, a teaching file, a multimodal collection, many
+body parts) or when there is none.
 """
 
 from __future__ import annotations
@@ -60,7 +66,7 @@ def row_evidence(name: str, link: str, knowledge) -> tuple[Evidence, ...]:
     for token in capital_tokens(name):
         if token in knowledge.acronyms:
             expansion, entry = knowledge.acronyms[token]
-            if entry.data_types or entry.body_parts:
+            if entry.data_types or entry.body_parts or entry.general:
                 add("acronym", token, entry)
             for word, word_entry in knowledge.words_in(expansion):
                 add("acronym", f'{token} = {expansion}: "{word}"', word_entry)
@@ -77,14 +83,35 @@ def contradictions(document, record, knowledge):
         return
     for field in FIELDS:
         values = _known_values(document, record, field)
-        if not values or _multi_purpose(knowledge, field, values):
+        if not values:
             continue
         from_name = [item for item in evidence if item.kind == "name" and item.entry.expects(field)]
         chosen = from_name or [item for item in evidence if item.kind != "name" and item.entry.expects(field)]
         expected = {term for item in chosen for term in item.entry.expects(field)}
-        if chosen and not expected & set(values):
-            order = document.schema.vocabulary(field)
-            yield bool(from_name), Contradiction(field, values, tuple(chosen), tuple(sorted(expected, key=order.index)))
+        if not chosen or expected & set(values):
+            continue
+        if _claims_many(knowledge, field, values):
+            as_strong = [item for item in evidence if item.kind == "name"] if from_name else evidence
+            if _general(knowledge, field, expected, as_strong):
+                continue
+        order = document.schema.vocabulary(field)
+        yield bool(from_name), Contradiction(field, values, tuple(chosen), tuple(sorted(expected, key=order.index)))
+
+
+def _claims_many(knowledge, field: str, values: tuple[str, ...]) -> bool:
+    """Whether the cell claims a multi-purpose collection: All, or many data types."""
+    if field == "body_parts":
+        return bool(knowledge.all_body_parts & set(values))
+    return len(values) >= knowledge.min_data_types
+
+
+def _general(knowledge, field: str, expected: set[str], evidence) -> bool:
+    """Whether the evidence backs a multi-purpose claim: an archive, a teaching file or a
+    multimodal collection at least as strong as the specific evidence, or many body parts.
+    Modalities the list lacks altogether contradict it however many the name gives."""
+    if any(item.entry.general for item in evidence):
+        return True
+    return field == "body_parts" and len(expected) >= knowledge.min_body_parts
 
 
 def _known_values(document, record, field: str) -> tuple[str, ...]:
@@ -94,12 +121,6 @@ def _known_values(document, record, field: str) -> tuple[str, ...]:
         return ()
     vocabulary = document.schema.vocabulary_set(field)
     return tuple(term for term in found.value if term in vocabulary)
-
-
-def _multi_purpose(knowledge, field: str, values: tuple[str, ...]) -> bool:
-    if field == "body_parts":
-        return bool(knowledge.all_body_parts & set(values))
-    return len(values) >= knowledge.min_data_types
 
 
 def findings(document, strong: bool):

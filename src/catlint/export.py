@@ -23,6 +23,21 @@ def valid_records(document) -> tuple[list[dict], list[tuple[int, str]]]:
     return kept, left_out
 
 
+def rows_not_exported(document) -> list[tuple[int, str]]:
+    """(line, why) for what GitHub shows as table rows that no record holds: export must not
+    pretend it wrote the whole catalogue."""
+    from catlint.structure import early_end, extra_catalogue_tables
+
+    found = [(note.line, "a footnote GitHub renders as a table row") for note in document.table.footnotes if note.glued]
+    end = early_end(document)
+    if end is not None:
+        found.append((end.first, f"lines {end.first}\u2013{end.last} are cut off the table at line {end.line}, not exported"))
+    for table in extra_catalogue_tables(document):
+        rows = len(table.rows)
+        found.append((table.header.line, f"a second catalogue table ({rows} row{'s' if rows != 1 else ''}), not exported"))
+    return found
+
+
 def to_json(records: list[dict]) -> str:
     return json_text(records, indent=2) + "\n"
 

@@ -38,9 +38,35 @@ def _plain(token: dict) -> str:
         return "".join(_plain(child) for child in token["children"])
     if kind in ("softbreak", "linebreak"):
         return " "
+    if kind in ("inline_html", "block_html"):  # a comment or a tag is markup, not text a reader sees
+        return ""
     if kind == "text":
         return html.unescape(token.get("raw", ""))
     return token.get("raw", "")
+
+
+def link_value(text: str, definitions: dict) -> str:
+    """A link cell's value: where GitHub's link goes when the cell is one link (a URL, an
+    autolink, `[text](url)` or a reference link), else the cell's text."""
+    from catlint.reading import inlines
+    from catlint.reading.markdown import bare_url
+
+    if any(mark in text for mark in ("://", "www.", "<", "[", "@")):
+        found = [link for link in (bare_url(text) or inlines.parse(text, definitions).links) if link.kind != "image"]
+        if len(found) == 1 and _is_whole(text, found[0]):
+            return found[0].url.strip()
+    return clean_link_text(plain_text(text))
+
+
+def _is_whole(text: str, link) -> bool:
+    """The link is the cell: nothing but spaces around it."""
+    return not text[: link.start].strip() and not text[link.end :].strip()
+
+
+def clean_link_text(text: str) -> str:
+    from catlint.values import clean_text
+
+    return clean_text(text)
 
 
 def link_target(text: str) -> str:

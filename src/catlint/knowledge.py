@@ -24,25 +24,29 @@ FIELDS = ("data_types", "body_parts")
 
 @dataclass(frozen=True)
 class Entry:
-    """One piece of knowledge: what it says about each field (empty tuple: nothing)."""
+    """One piece of knowledge: what it says about each field (empty tuple: nothing), and whether
+    it describes a multi-purpose collection (an archive, a teaching file)."""
 
     data_types: tuple[str, ...]
     body_parts: tuple[str, ...]
+    general: bool = False
 
     def expects(self, field: str) -> tuple[str, ...]:
         return getattr(self, field)
 
 
 def _entry(item: dict) -> Entry:
-    return Entry(tuple(item.get("data_types", ())), tuple(item.get("body_parts", ())))
+    return Entry(tuple(item.get("data_types", ())), tuple(item.get("body_parts", ())), item.get("multi-purpose", False))
 
 
 class Knowledge:
     def __init__(self, document: dict, path: str):
         self.path = path
+        self.document = document  # as written, for `catlint knowledge`
         purpose = document["multi-purpose"]
         self.all_body_parts = frozenset(purpose["body-parts"])
         self.min_data_types = purpose["min-data-types"]
+        self.min_body_parts = purpose["min-body-parts"]
         self.function_words = frozenset(document["function-words"])
         self.word_entries = _unique(((_word_key(word), _entry(item)) for item in document["words"] for word in item["words"]), "word", path)
         self.acronyms = _unique(((item["acronym"], (item["expansion"], _entry(item))) for item in document["acronyms"]), "acronym", path)

@@ -1,10 +1,12 @@
-"""Locate GFM tables in Markdown lines and split them into cells with exact spans.
+"""The GFM tables of a document, as GitHub renders them, with their cells and footnotes.
 
-mistune cannot be the authority here: its tokens have no positions and it
-turns a whole table into a paragraph when one row is ragged. The rules below
-are GFM's: a header row, a delimiter row with as many cells, body rows until a
-blank line or another block; cells split on pipes that are not escaped and not
-inside a code span. Lines inside fenced code blocks are never tables.
+Which lines are tables, rows and cells is decided by the block parser in
+`catlint.reading` (a port of cmark-gfm, GitHub's parser, checked against it
+by the test suite): a row is split on every pipe that is not escaped, code
+spans included, and a table ends where GitHub ends it. Footnotes are read
+around a table: a marker line glued under the last row (GitHub renders it as
+a row, which CAT002 reports), marker lines in the paragraphs right after the
+table, and GFM footnote definitions (`[^label]: text`) anywhere in the file.
 Columns are 1-based code points; end columns are exclusive.
 """
 
@@ -14,16 +16,13 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-_DELIMITER_CELL = re.compile(r"^:?-+:?$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-# Lines that start another block end a table: headings, quotes, HTML, thematic breaks, list items.
-_BLOCK_START = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|<[a-zA-Z!/?]|(?:[-*_][ \t]*){3,}$|[-+*][ \t]|[0-9]{1,9}[.)][ \t])")
-_COMMENT_START = re.compile(r"^ {0,3}<!--")
-# A footnote line: a marker from the schema or a GFM [^label]:, then its text.
-_FOOTNOTE = r"^ {{0,3}}(\[\^[^\]\s]+\]:|{markers}{garbled})[ \t]+(\S.*?)[ \t]*$"
-# Directly under the table a pipeless line cannot be a catalogue row, so a short non-ASCII
-# token also counts as a marker there: that is how a garbled marker (ยน for ¹) looks.
-_GARBLED_MARKER = "|[^\\x00-\\x7f\\s|]{1,3}"
+from catlint.reading.markdown import MarkdownDocument, read_markdown
+from catlint.reading.nodes import FOOTNOTE, PARAGRAPH, REFERENCES, TABLE, Node
+from catlint.reading.rows import cell_text, segments
+
+_DEFINITION = re.compile(r"\[\^([^\] \r\n\x00\t]+)\]:")
+_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
+_GARBLED_LENGTH = 3  # a garbled marker is a short run of non-ASCII characters (ยน for ¹)
 
 
 class Span(NamedTuple):
@@ -51,6 +50,7 @@ class Row:
     line: int
     text: str
     cells: list[Cell]
+    start: int = 0  # where the row's cells are read from: after a block quote's `>` or a list's indent
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,8 @@ class Table:
     delimiter: Row
     rows: list[Row] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    end_line: int = 0  # the last line GitHub renders as part of the table
+    nested: bool = False  # in a block quote, list item or footnote definition
 
     @property
     def first_line(self) -> int:
@@ -77,8 +79,7 @@ class Table:
     @property
     def last_line(self) -> int:
         """Last line that belongs to the table or its footnotes."""
-        lines = [self.delimiter.line] + [row.line for row in self.rows] + [note.line for note in self.footnotes]
-        return max(lines)
+        return max([self.end_line] + [note.line for note in self.footnotes])
 
     @property
     def alignments(self) -> list[str]:
@@ -86,209 +87,155 @@ class Table:
 
 
 def find_tables(lines: list[str], markers: str = "") -> list[Table]:
-    """Every GFM table in the document, in order, with footnote lines attached.
-
-    `markers` are the footnote marker characters (the schema's); tables in fenced
-    code and in HTML comments are not tables.
-    """
-    footnotes = _footnote_patterns(markers)
-    tables = []
-    fence = None
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if _COMMENT_START.match(line):
-            index = _comment_end(lines, index) + 1
-            continue
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) and not line.strip().lstrip(fence[0]):
-                fence = None
-            index += 1
-            continue
-        if opening:
-            fence = opening.group(1)
-            index += 1
-            continue
-        table = _table_at(lines, index, footnotes)
-        if table is None:
-            index += 1
-            continue
-        tables.append(table)
-        index = table.last_line
-    return tables
+    """Every table GitHub renders in the document, in order, with its footnotes."""
+    return read_tables(read_markdown(lines), markers)
 
 
-def split_row(line: str, line_number: int, texts: dict | None = None) -> list[Cell]:
-    """Cells of one row; leading and trailing pipes are optional. Texts seen before in `texts`
-    are shared, not copied: vocabulary and licence cells repeat on every row."""
-    if "\\" in line or "`" in line:
-        raws = [(start, line[start:end]) for start, end in segment_bounds(line)]
-    else:  # the common case, every pipe separates: the same as segment_bounds, in one pass
-        parts = line.split("|")
-        first = 1 if len(parts) > 1 and not parts[0].strip(" \t") else 0
-        last = len(parts) - 1 if len(parts) - first > 1 and not parts[-1].strip(" \t") else len(parts)
-        raws, start = [], len(parts[0]) + 1 if first else 0
-        for raw in parts[first:last]:
-            raws.append((start, raw))
-            start += len(raw) + 1
+def read_tables(markdown: MarkdownDocument, markers: str = "") -> list[Table]:
+    rendered = [node for node in markdown.tables if _rendered(markdown, node)]
+    return [_table(markdown, node, markers) for node in rendered]
+
+
+def split_row(line: str, line_number: int, texts: dict | None = None, start: int = 0) -> list[Cell]:
+    """Cells of one row read from `start` (its first non-space character); texts seen before in
+    `texts` are shared, not copied: vocabulary and licence cells repeat on every row."""
     cells = []
     new = tuple.__new__  # a named tuple without its Python-level constructor: this runs for every cell
-    for start, raw in raws:
-        left = raw.lstrip(" \t")
-        content = left.rstrip(" \t")
+    for segment_start, segment_end in segments(line, start):
+        raw = line[segment_start:segment_end]
+        content = cell_text(line, segment_start, segment_end)
         if texts is not None:
             content = texts.setdefault(content, content)
-        content_start = start + len(raw) - len(left) + 1
+        content_start = segment_start + len(raw) - len(raw.lstrip(" \t\r\n")) + 1
         cells.append(new(Cell, (content, line_number, content_start, content_start + len(content))))
     return cells
 
 
-def segment_bounds(line: str) -> list[tuple[int, int]]:
+def segment_bounds(line: str, start: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each cell's raw text between its pipes, outer pipes dropped."""
-    bounds = _cell_bounds(line) if "\\" in line or "`" in line else _plain_bounds(line)
-    if len(bounds) > 1 and not line[: bounds[0][1]].strip(" \t") and line.lstrip(" \t").startswith("|"):
-        bounds = bounds[1:]
-    if len(bounds) > 1 and not line[bounds[-1][0] :].strip(" \t"):
-        bounds = bounds[:-1]
-    return bounds
+    return segments(line, start)
 
 
-def _plain_bounds(line: str) -> list[tuple[int, int]]:
-    """The common case, no escapes and no code spans: every pipe separates."""
-    bounds, start = [], 0
-    for part in line.split("|"):
-        bounds.append((start, start + len(part)))
-        start += len(part) + 1
-    return bounds
+def _rendered(markdown: MarkdownDocument, node: Node) -> bool:
+    """A table in a footnote definition nobody refers to is not shown."""
+    parent = node.parent
+    while parent is not None and parent.kind != FOOTNOTE:
+        parent = parent.parent
+    return parent is None or parent.data is None or _label(parent.data) in markdown.referenced_footnotes
 
 
-def _cell_bounds(line: str) -> list[tuple[int, int]]:
-    """(start, end) of each pipe-separated segment, ignoring escaped pipes and pipes in code spans."""
-    closers = _code_span_closers(line)
-    bounds = []
-    start = index = 0
-    length = len(line)
-    while index < length:
-        char = line[index]
-        if char == "\\":
-            index += 2
-        elif char == "`":
-            run = _run_length(line, index, "`")
-            index = closers.get(index, index + run)
-        elif char == "|":
-            bounds.append((start, index))
-            start = index = index + 1
-        else:
-            index += 1
-    bounds.append((start, length))
-    return bounds
+def _label(text: str) -> str:
+    from catlint.reading.references import normalize_label
+
+    return normalize_label(text)
 
 
-def _code_span_closers(line: str) -> dict[int, int]:
-    """Map each opening backtick run to the index just past its closing run (linear time)."""
-    runs = []
-    index = 0
-    while (index := line.find("`", index)) != -1:
-        run = _run_length(line, index, "`")
-        escapes = _run_length_backwards(line, index, "\\")
-        if escapes % 2:  # an escaped backtick is literal; the rest of the run still counts
-            index, run = index + 1, run - 1
-        if run:
-            runs.append((index, run))
-        index += run or 1
-    next_same: list[int | None] = [None] * len(runs)
-    last_seen: dict[int, int] = {}
-    for position in range(len(runs) - 1, -1, -1):
-        next_same[position] = last_seen.get(runs[position][1])
-        last_seen[runs[position][1]] = position
-    closers = {}
-    position = 0
-    while position < len(runs):
-        partner = next_same[position]
-        if partner is None:
-            position += 1
-            continue
-        closers[runs[position][0]] = runs[partner][0] + runs[partner][1]
-        position = partner + 1
-    return closers
-
-
-def _run_length_backwards(line: str, index: int, char: str) -> int:
-    start = index
-    while start > 0 and line[start - 1] == char:
-        start -= 1
-    return index - start
-
-
-def _run_length(line: str, index: int, char: str) -> int:
-    end = index
-    while end < len(line) and line[end] == char:
-        end += 1
-    return end - index
-
-
-def _footnote_patterns(markers: str):
-    escaped = f"[{re.escape(markers)}]+" if markers else "(?!)"
-    glued = re.compile(_FOOTNOTE.format(markers=escaped, garbled=_GARBLED_MARKER))
-    after = re.compile(_FOOTNOTE.format(markers=escaped, garbled=""))
-    return glued, after
-
-
-def _comment_end(lines: list[str], index: int) -> int:
-    """The line that closes the HTML comment opened on `index` (or the last line)."""
-    for position in range(index, len(lines)):
-        if "-->" in lines[position][lines[position].find("<!--") + 4 if position == index else 0 :]:
-            return position
-    return len(lines) - 1
-
-
-def _table_at(lines: list[str], index: int, footnotes) -> Table | None:
-    if index + 1 >= len(lines) or "|" not in lines[index] or "-" not in lines[index + 1]:
-        return None
-    if _BLOCK_START.match(lines[index]) or lines[index].startswith("    "):
-        return None
-    header = Row(index + 1, lines[index], split_row(lines[index], index + 1))
-    delimiter = Row(index + 2, lines[index + 1], split_row(lines[index + 1], index + 2))
-    if len(header.cells) != len(delimiter.cells) or not all(_DELIMITER_CELL.match(cell.text.replace(" ", "")) for cell in delimiter.cells):
-        return None
-    glued_pattern, after_pattern = footnotes
-    table = Table(header, delimiter)
+def _table(markdown: MarkdownDocument, node: Node, markers: str) -> Table:
+    data, lines = node.data, markdown.lines
+    header = _row(lines, data.header_line, data.header_start)
+    delimiter = _row(lines, data.delimiter_line, data.delimiter_start)
+    table = Table(header, delimiter, nested=node.parent.kind != "document")
     texts: dict[str, str] = {}
-    position = index + 2
-    while position < len(lines) and lines[position].strip() and not _starts_block(lines[position]):
-        line = lines[position]
-        note = _footnote(glued_pattern, line, position + 1, glued=True) if "|" not in line else None
+    last = data.delimiter_line
+    for line, start in zip(data.row_lines, data.row_starts):
+        text = lines[line - 1]
+        last = line
+        note = _footnote(text, line, start, markers, glued=True) if "|" not in text else None
         if note is not None:
             table.footnotes.append(note)
         else:  # GitHub renders every line up to the blank one as a row, even after a footnote
-            table.rows.append(Row(position + 1, line, split_row(line, position + 1, texts)))
-        position += 1
-    if position < len(lines) and not lines[position].strip():
-        position += 1
-    while position < len(lines) and (note := _footnote(after_pattern, lines[position], position + 1, glued=False)):
-        table.footnotes.append(note)
-        position += 1
+            table.rows.append(Row(line, text, split_row(text, line, texts, start), start))
+    table.end_line = last
+    table.footnotes += _notes_after(markdown, node, table, markers)
     return table
 
 
-def _starts_block(line: str) -> bool:
-    return bool(_BLOCK_START.match(line) or _FENCE.match(line))
+def _row(lines: list[str], line: int, start: int) -> Row:
+    text = lines[line - 1]
+    return Row(line, text, split_row(text, line, None, start), start)
 
 
-def _footnote(pattern, line: str, line_number: int, glued: bool) -> Footnote | None:
-    match = pattern.match(line)
+def _notes_after(markdown: MarkdownDocument, node: Node, table: Table, markers: str) -> list[Footnote]:
+    """Marker lines and GFM footnote definitions right after the table, then the definitions
+    elsewhere in the file that a cell of the table refers to."""
+    notes = []
+    siblings = node.parent.children
+    for sibling in siblings[siblings.index(node) + 1 :]:
+        if sibling.kind == REFERENCES:
+            continue
+        if sibling.kind == FOOTNOTE:
+            note = _definition_note(markdown.lines, sibling)
+            if note is not None:
+                notes.append(note)
+            continue
+        if sibling.kind != PARAGRAPH:
+            break
+        found = [_footnote(markdown.lines[line - 1], line, start, markers, glued=False) for line, start, _ in sibling.lines]
+        if found[0] is None:
+            break
+        notes += [note for note in found if note is not None]
+    seen = {note.line for note in notes}
+    referred = {_label(label) for row in table.rows for cell in row.cells if "[^" in cell.text for label in _REFERENCE.findall(cell.text)}
+    for label, definition in markdown.footnote_definitions.items():
+        if label in referred and definition.start_line not in seen:
+            note = _definition_note(markdown.lines, definition)
+            if note is not None:
+                notes.append(note)
+    return notes
+
+
+def _definition_note(lines: list[str], definition: Node) -> Footnote | None:
+    text = lines[definition.start_line - 1]
+    match = _DEFINITION.search(text)
     if match is None:
         return None
-    marker = match.group(1).rstrip(":")  # [^1]: is referred to as [^1]
-    return Footnote(
-        line_number,
-        marker,
-        Span(line_number, match.start(1) + 1, match.end(1) + 1),
-        match.group(2),
-        Span(line_number, match.start(2) + 1, match.end(2) + 1),
-        glued,
-    )
+    return _footnote(text, definition.start_line, match.start(), "", glued=False)
+
+
+def _footnote(text: str, line: int, start: int, markers: str, glued: bool) -> Footnote | None:
+    """A footnote line read from `start`: a marker (one of the schema's, `[^label]:`, or a garbled
+    marker), spaces, then the note. Plain string steps, not a regular expression: linear."""
+    position = start
+    while position < len(text) and text[position] == " " and position - start < 3:
+        position += 1
+    marker_end = _marker_end(text, position, markers, glued)
+    if marker_end is None or marker_end >= len(text) or text[marker_end] not in " \t":
+        return None
+    body = text[marker_end:]
+    note = body.strip(" \t")
+    if not note:
+        return None
+    note_start = marker_end + len(body) - len(body.lstrip(" \t"))
+    marker = text[position:marker_end].rstrip(":")
+    return Footnote(line, marker, Span(line, position + 1, marker_end + 1), note,
+                    Span(line, note_start + 1, note_start + len(note) + 1), glued)
+
+
+def _marker_end(text: str, position: int, markers: str, glued: bool) -> int | None:
+    match = _DEFINITION.match(text, position)
+    if match:
+        return match.end()
+    end = position
+    while end < len(text) and text[end] in markers:
+        end += 1
+    if end > position:
+        return end
+    while end < len(text) and not text[end].isascii() and text[end] not in " \t|" and end - position < _GARBLED_LENGTH:
+        end += 1
+    token = text[position:end]
+    if not token or (end < len(text) and text[end] not in " \t"):
+        return None
+    return end if glued or _repairs_to_marker(text[position:], len(token), markers) else None
+
+
+def _repairs_to_marker(line: str, length: int, markers: str) -> bool:
+    """A garbled marker after a blank line: the repair of its line turns it into a footnote
+    marker (ยน Amount of ... is ¹ Amount of ...)."""
+    from catlint.mojibake import repair
+
+    fixed = repair(line, markers)
+    marker = fixed[: len(fixed) - (len(line) - length)]
+    return fixed.endswith(line[length:]) and marker != line[:length] and bool(marker) and all(char in markers for char in marker)
 
 
 def _alignment(delimiter: str) -> str:

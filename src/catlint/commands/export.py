@@ -6,7 +6,7 @@ import sys
 
 from catlint.commands.common import config_for, load, write_output
 from catlint.escaping import visible
-from catlint.export import FORMATS, valid_records
+from catlint.export import FORMATS, rows_not_exported, valid_records
 
 HELP = "export the catalogue rows as records valid against the schema"
 
@@ -25,4 +25,7 @@ def run(arguments) -> int:
     write_output(FORMATS[arguments.format](records, document.schema), arguments.output)
     for line, fields in left_out:
         print(visible(f"{arguments.file}:{line}:1: row left out of the export: invalid {fields} (see `catlint check`)"), file=sys.stderr)
-    return 1 if left_out else 0
+    unread = rows_not_exported(document)
+    for line, why in unread:
+        print(visible(f"{arguments.file}:{line}:1: {why} (see `catlint check`)"), file=sys.stderr)
+    return 1 if left_out or unread else 0

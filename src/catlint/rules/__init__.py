@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
@@ -86,6 +87,20 @@ def at_span(span: Span, message: str, fix: Fix | None = None, subject: tuple[str
 def replace(span: Span, content: str, message: str, applicability: str = "safe") -> Fix:
     edit = Edit(Position(span.line, span.start), Position(span.line, span.end), content)
     return Fix(applicability, message, (edit,))
+
+
+def with_comments(text: str, canonical: str) -> str | None:
+    """What to write for a cell whose value's canonical form is `canonical`, keeping its HTML
+    comments (`1200 <!-- approx -->` becomes `1,200 <!-- approx -->`); None when it is canonical."""
+    if "<!--" not in text:
+        return None if text == canonical else canonical
+    comments = _COMMENT.findall(text)
+    if _COMMENT.sub("", text).strip() == canonical:
+        return None
+    return " ".join([canonical, *comments])
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def rows_with(document, pattern, ascii_markers: tuple[str, ...] = ()) -> list:

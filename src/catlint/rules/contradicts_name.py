@@ -2,21 +2,38 @@
 
 Every value can be in the vocabulary and still be wrong: a set named
 "X-ray" marked MR, retinal images marked Heart. catlint reads the name for
-words it knows (`schema/knowledge.json`) and flags a data types or body
-parts cell that shares nothing with what those words expect; the message
-names the words. A body part `All`, or three or more data types, marks a
-multi-purpose archive and is not flagged for lacking one expectation. When
+words it knows and flags a data types or body parts cell that shares
+nothing with what those words expect; the message names the words. When
 the words point to one value, an unsafe fix offers it (`catlint fix
---unsafe-fixes`). A contradiction that is right after all is suppressed per
-row, with a reason, in `[[tool.catlint.per-row-ignores]]`.
+--unsafe-fixes`).
+
+A body part `All`, or three or more data types, claims a multi-purpose
+collection, and specific evidence contradicts that claim too: a
+mammography database marked `All`, an X-ray set marked CT, MR, US. The
+claim stands when the name is general as well (an archive, a teaching
+file, a multimodal collection, three or more body parts) or says nothing.
+
+Where the evidence comes from: `schema/knowledge.json`, validated by
+`schema/knowledge.schema.json`, lists words (matched in the name as whole
+words, any case), acronyms (matched as written; the words of their
+expansion count as acronym evidence) and link hosts with an optional path
+prefix, each with the data types and body parts it implies, or marked
+multi-purpose. `catlint knowledge` prints it all, in the form the messages
+cite. A curator adds an entry to that file with an example in
+`tests/test_knowledge.py` (a test fails for an entry without one); the
+configuration key `knowledge` names another file. A contradiction that is
+right after all is suppressed per row, with a reason, in
+`[[tool.catlint.per-row-ignores]]`.
 
 Fails:
     | Montgomery County X-ray Set | MR | Lungs | ...   (data types MR contradict the name ("X-ray" → XR))
     | Digital Retinal Images for Vessel Extraction (DRIVE) | OP | Heart | ...
+    | Digital Database for Screening Mammography (DDSM) | XR | All | ...   (fix: Breast)
 
 Passes:
     | Montgomery County X-ray Set | XR | Lungs | ...
-    | MedPix | XR, CT, MR, US, PE | All | ...
+    | MedPix | XR, CT, MR, US, PE | All | ...   (no evidence in the name)
+    | The Cancer Imaging Archive (TCIA) | XR, CT, MR, US, PE | All | ...   (an archive)
 """
 
 from catlint.evidence import findings

@@ -13,7 +13,7 @@ Passes:
     | ... | X | 53,000+ | ...
 """
 
-from catlint.rules import at_span, replace, row_subject, shown
+from catlint.rules import at_span, replace, row_subject, shown, with_comments
 from catlint.values import canonical_count
 
 CODE = "CAT202"
@@ -28,6 +28,7 @@ def check(document):
             if found.column.kind != "count" or found.error is not None:
                 continue
             canonical = canonical_count(found.value)
-            if found.cell.text != canonical:
+            wanted = with_comments(found.cell.text, canonical)
+            if wanted is not None:
                 yield at_span(found.cell.span, f"{found.column.header} {shown(found.cell.text)}: write {canonical!r}",
-                              replace(found.cell.span, canonical, f"write {canonical!r}"), subject=(*row_subject(record), name))
+                              replace(found.cell.span, wanted, f"write {canonical!r}"), subject=(*row_subject(record), name))

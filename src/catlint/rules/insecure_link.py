@@ -30,9 +30,10 @@ def check(document):
         if scheme not in insecure:
             continue
         secure = insecure[scheme]
-        fix = _fix(link, scheme, secure) if link.exact and link.url[: len(scheme)].lower() == scheme else None
+        in_table = link.cell is not None and link.exact  # fixes stay inside the catalogue table
+        fix = _fix(link, scheme, secure) if in_table and link.url[: len(scheme)].lower() == scheme else None
         yield at_span(link.span, f"{scheme} link {link.url!r}: use {secure} if {host_of(link.url) or 'the host'} serves it", fix,
-                      subject=(*line_subject(document, link.row.line), "link", link.url))
+                      subject=(*line_subject(document, link.line), "link", link.url))
 
 
 def _fix(link, scheme: str, secure: str):

@@ -1,4 +1,4 @@
-"""An invisible or bidirectional control character hides in a cell.
+"""An invisible or bidirectional control character hides in the catalogue or the page around it.
 
 Bidirectional controls (U+202A–U+202E, U+2066–U+2069) reorder what a reviewer
 sees without changing what programs read ("Trojan Source"); zero-width
@@ -17,7 +17,7 @@ import re
 import unicodedata
 
 from catlint.diagnostics import Edit, Fix, Position
-from catlint.rules import Finding, line_subject, rows_with
+from catlint.rules import Finding, line_subject
 
 CODE = "CAT401"
 NAME = "invisible-character"
@@ -29,14 +29,18 @@ _ZERO_WIDTH_SPACE = "\u200b"
 
 
 def check(document):
-    for row in rows_with(document, _SUSPECT):
-        for cell in row.cells:
-            for match in _SUSPECT.finditer(cell.text):
-                yield _finding(row, cell.span.start + match.start(), match.group(), line_subject(document, row.line))
+    cells = {row.line: row.cells for row in (document.table.header, *document.table.rows)}
+    for number, line in enumerate(document.lines, 1):
+        if line.isascii():
+            continue
+        for match in _SUSPECT.finditer(line):
+            in_cell = any(cell.start <= match.start() + 1 < cell.end for cell in cells.get(number, ()))
+            yield _finding(number, match.start() + 1, match.group(), line_subject(document, number), in_cell)
 
 
-def _finding(row, column: int, char: str, subject) -> Finding:
-    start, end = Position(row.line, column), Position(row.line, column + 1)
+def _finding(line: int, column: int, char: str, subject, in_cell: bool) -> Finding:
+    start, end = Position(line, column), Position(line, column + 1)
     name = unicodedata.name(char, "unnamed character")
-    fix = Fix("safe", "remove the zero-width space", (Edit(start, end, ""),)) if char == _ZERO_WIDTH_SPACE else None
+    removable = char == _ZERO_WIDTH_SPACE and in_cell  # fixes stay inside the catalogue's cells
+    fix = Fix("safe", "remove the zero-width space", (Edit(start, end, ""),)) if removable else None
     return Finding(start, end, f"invisible character U+{ord(char):04X} {name}", fix, subject)

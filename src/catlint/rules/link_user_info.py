@@ -29,4 +29,4 @@ def check(document):
         if found is not None:
             info, host = found
             yield at_span(link.span, f"link {link.url!r} goes to {ascii_host(host)!r}, not {info!r}: remove the user info before the @",
-                          subject=(*line_subject(document, link.row.line), "link", link.url))
+                          subject=(*line_subject(document, link.line), "link", link.url))

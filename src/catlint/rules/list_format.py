@@ -15,7 +15,7 @@ Passes:
 
 import re
 
-from catlint.rules import at_span, replace, row_subject, shown
+from catlint.rules import at_span, replace, row_subject, shown, with_comments
 
 CODE = "CAT203"
 NAME = "list-format"
@@ -31,8 +31,9 @@ def check(document):
             if found.column.kind != "list" or not found.value:
                 continue
             canonical = ", ".join(found.value)
-            if found.cell.text != canonical:
+            wanted = with_comments(found.cell.text, canonical)
+            if wanted is not None:
                 # A term with Markdown in it would read differently once written plainly: report, don't rewrite.
-                fix = None if _MARKUP.search(canonical) else replace(found.cell.span, canonical, f"write {canonical!r}")
+                fix = None if _MARKUP.search(canonical) else replace(found.cell.span, wanted, f"write {canonical!r}")
                 yield at_span(found.cell.span, f"{found.column.header} {shown(found.cell.text)}: write {canonical!r}",
                               fix, subject=(*row_subject(record), name))

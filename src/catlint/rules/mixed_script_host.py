@@ -33,4 +33,4 @@ def check(document):
         if scripts:
             names = " and ".join(script.title() for script in scripts)
             yield at_span(link.span, f"link host {ascii_host(host)!r} mixes {names} letters: a look-alike of another host?",
-                          subject=(*line_subject(document, link.row.line), "link", link.url))
+                          subject=(*line_subject(document, link.line), "link", link.url))

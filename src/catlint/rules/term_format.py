@@ -10,7 +10,7 @@ Passes:
     | ... | Open | ...
 """
 
-from catlint.rules import at_span, replace, row_subject, shown
+from catlint.rules import at_span, replace, row_subject, shown, with_comments
 
 CODE = "CAT204"
 NAME = "term-format"
@@ -23,6 +23,7 @@ def check(document):
         for name, found in record.fields.items():
             if found.column.kind != "term" or found.value not in document.schema.vocabulary(name):
                 continue
-            if found.cell.text != found.value:
+            wanted = with_comments(found.cell.text, found.value)
+            if wanted is not None:
                 yield at_span(found.cell.span, f"{found.column.header} {shown(found.cell.text)}: write {found.value!r}",
-                              replace(found.cell.span, found.value, f"write {found.value!r}"), subject=(*row_subject(record), name))
+                              replace(found.cell.span, wanted, f"write {found.value!r}"), subject=(*row_subject(record), name))

@@ -29,5 +29,9 @@ def check(document):
         scheme = scheme_of(link.url)
         if scheme is not None and scheme not in allowed:
             shown = link.url if len(link.url) <= 60 else link.url[:57] + "..."
-            yield at_span(link.span, f"link {shown!r} uses the {scheme}: scheme: only {' and '.join(sorted(allowed))} links are allowed",
-                          subject=(*line_subject(document, link.row.line), "link", link.url))
+            yield at_span(link.span, f"link {shown!r} uses the {scheme}: scheme: only {_listed(sorted(allowed))} links are allowed",
+                          subject=(*line_subject(document, link.line), "link", link.url))
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,216 @@
+"""A Markdown document as GitHub reads it: its blocks, tables, definitions and inline content.
+
+`read_markdown(lines)` runs the block parser once; the result lists every
+table (with each row's cells), every piece of inline content (paragraphs,
+headings, table cells) with a map back to source positions, the link
+reference definitions and the footnote definitions. Links are read from the
+inline content on demand (`links()`), through every definition in the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from catlint.reading import autolinks, inlines
+from catlint.reading.blocks import BlockParser
+from catlint.reading.nodes import FOOTNOTE, HEADING, HTML, PARAGRAPH, TABLE, Node
+from catlint.reading.references import locate, normalize_label
+from catlint.reading.rows import segments, unescape_pipes
+
+# A text without any of these holds no link, image, raw HTML, code span or footnote reference.
+_MARKUP = ("[", "<", "`", "\\", "&", "://", "www.", "@")
+# A cell of one bare URL and nothing that could start other markup: one link, the URL.
+_BARE_URL = re.compile(r"[A-Za-z]{3,5}://[^\s<\[`\\&!|]*\Z")
+
+
+@dataclass(frozen=True)
+class Inline:
+    """A piece of inline Markdown and where it is: `lines` as the block parser gives them
+    ((line number, offset, text)), or one table cell (`cell` = (line, start, end))."""
+
+    kind: str  # "paragraph", "heading" or "cell"
+    lines: tuple = ()
+    cell: tuple[int, int, int] | None = None
+    footnote: str | None = None  # the label of the footnote definition it stands in
+
+    @property
+    def text(self) -> str:
+        return "".join(piece for _, _, piece in self.lines)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(1-based line, 0-based offset in that line) of an offset into the parsed text."""
+        if self.cell is None:
+            return locate(list(self.lines), offset)
+        return self.cell[0], self.cell[1] + offset
+
+    def first_line(self) -> int:
+        return self.cell[0] if self.cell else self.lines[0][0]
+
+
+@dataclass(frozen=True)
+class FoundLink:
+    link: inlines.Link
+    inline: Inline
+    line: int  # where the destination is written (its definition's, for a reference link)
+    start: int  # 0-based offsets in that line
+    end: int
+    shown_line: int  # where the link itself stands
+    shown_start: int
+    shown_end: int
+    text: str | None = None  # the link text of a [text](url) link or an image's alt text
+
+
+@dataclass
+class MarkdownDocument:
+    lines: list[str]
+    root: Node
+    tables: list[Node] = field(default_factory=list)
+    definitions: dict = field(default_factory=dict)
+    footnote_definitions: dict[str, Node] = field(default_factory=dict)
+    html_blocks: list[tuple[int, int]] = field(default_factory=list)  # first and last line
+
+    def inline_content(self, cells: bool = True):
+        """Every piece of inline content that may hold markup, in document order: paragraphs and
+        headings, and (if `cells`) the table cells with a character markup needs."""
+        stack = [(self.root, None)]
+        while stack:
+            node, footnote = stack.pop()
+            if node.kind == FOOTNOTE:
+                footnote = node.data
+            if node.kind in (PARAGRAPH, HEADING) and node.lines:
+                yield Inline(node.kind, tuple(node.lines), footnote=footnote)
+            elif node.kind == TABLE and cells:
+                yield from self.marked_cells(node, footnote)
+            stack.extend((child, footnote) for child in reversed(node.children))
+
+    def marked_cells(self, table: Node, footnote: str | None = None):
+        """The cells GitHub shows (a row's cells past the header's count are dropped) that hold
+        a character markup needs; a plain cell holds no link, HTML or footnote reference."""
+        data = table.data
+        rows = [(data.header_line, data.header_start)] + list(zip(data.row_lines, data.row_starts))
+        marked: dict[str, bool] = {}  # cells repeat: each distinct text is looked at once
+        for line, start in rows:
+            text = self.lines[line - 1]
+            if not any(mark in text for mark in _MARKUP):
+                continue
+            for cell_start, cell_end in segments(text, start)[: data.columns]:
+                raw = text[cell_start:cell_end]
+                found = marked.get(raw)
+                if found is None:
+                    found = marked[raw] = any(mark in raw for mark in _MARKUP)
+                if found:
+                    yield Inline("cell", cell=(line, cell_start, cell_end), footnote=footnote)
+
+    @cached_property
+    def referenced_footnotes(self) -> frozenset[str]:
+        """Labels of footnote definitions some text refers to: GitHub shows only those."""
+        labels = set()
+        for inline in self.inline_content():
+            text = self.inline_text(inline)
+            if "[^" in text:
+                labels.update(normalize_label(label) for label, _, _ in inlines.parse(text, self.definitions).footnotes)
+        return frozenset(labels)
+
+    def rendered(self, inline: Inline) -> bool:
+        return inline.footnote is None or normalize_label(inline.footnote) in self.referenced_footnotes
+
+    def inline_text(self, inline: Inline) -> str:
+        if inline.cell is None:
+            return inline.text
+        line, start, end = inline.cell
+        return self.lines[line - 1][start:end]
+
+    def links(self, cells: bool = True):
+        """Every link GitHub renders, with where its destination and the link itself are written."""
+        parsed: dict[str, tuple] = {}  # cells repeat: each distinct cell text is read once
+        for inline in self.inline_content(cells):
+            if not self.rendered(inline):
+                continue
+            raw = self.inline_text(inline)
+            if inline.cell is None and not any(mark in raw for mark in _MARKUP):
+                continue
+            text = unescape_pipes(raw) if inline.cell else raw
+            if inline.cell is None:
+                found = inlines.parse(raw, self.definitions).links
+            elif (found := parsed.get(raw)) is None:
+                found = parsed[raw] = bare_url(raw) or inlines.parse(text, self.definitions).links
+            if found:
+                at = _locator(inline, raw)
+                for link in found:
+                    yield self._found(link, inline, at, text)
+
+    def _found(self, link: inlines.Link, inline: Inline, at, text: str) -> FoundLink:
+        shown_line, shown_start = at(link.start)
+        shown_end = at(link.end - 1)[1] + 1 if link.end > link.start else shown_start
+        shown = text[link.text[0] : link.text[1]] if link.text else None
+        if link.target is None:
+            definition = self.definitions[link.label]
+            return FoundLink(link, inline, definition.line, definition.start, definition.end, shown_line, shown_start, shown_end, shown)
+        line, start = at(link.target[0])
+        end = at(link.target[1] - 1)[1] + 1 if link.target[1] > link.target[0] else start
+        return FoundLink(link, inline, line, start, end, shown_line, shown_start, shown_end, shown)
+
+
+def bare_url(raw: str) -> tuple | None:
+    """The link of a cell that is one bare URL (most link cells), without the inline parser;
+    None when the cell holds anything else."""
+    if _BARE_URL.match(raw) is None:
+        return None
+    found = autolinks.url_at_colon(raw, raw.index(":"))
+    if found is None:
+        return None
+    start, end, url = found
+    return (inlines.Link("url", url, start, end, (start, end)),)
+
+
+def _locator(inline: Inline, raw: str):
+    """offset in the parsed text -> (line, offset in that line), in constant time per call."""
+    if inline.cell is not None:
+        line, start, _ = inline.cell
+        positions = _cell_positions(raw)
+        return lambda offset: (line, start + (positions[offset] if positions else offset))
+    starts, total = [], 0
+    for _, _, piece in inline.lines:
+        starts.append(total)
+        total += len(piece)
+
+    def at(offset: int) -> tuple[int, int]:
+        index = max(0, bisect.bisect_right(starts, offset) - 1)
+        number, start, _ = inline.lines[index]
+        return number, start + offset - starts[index]
+
+    return at
+
+
+def _cell_positions(raw: str) -> list[int] | None:
+    """For a cell with escaped pipes: the offset in `raw` of each character of its unescaped text."""
+    if "\\|" not in raw:
+        return None
+    positions, index = [], 0
+    while index < len(raw):
+        if raw.startswith("\\|", index):
+            index += 1
+        positions.append(index)
+        index += 1
+    return positions + [len(raw)]
+
+
+def read_markdown(lines: list[str]) -> MarkdownDocument:
+    root = BlockParser().parse(lines)
+    document = MarkdownDocument(lines, root)
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.kind == TABLE:
+            document.tables.append(node)
+        elif node.kind == HTML:
+            document.html_blocks.append((node.start_line, node.end_line))
+        elif node.kind == FOOTNOTE:
+            document.footnote_definitions.setdefault(normalize_label(node.data), node)
+        for definition in node.references:
+            document.definitions.setdefault(definition.key, definition)
+        stack.extend(reversed(node.children))
+    return document

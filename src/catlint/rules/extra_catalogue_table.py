@@ -1,0 +1,40 @@
+"""A second table has the catalogue's columns.
+
+catlint reads one catalogue table per file, the first. GitHub renders every
+table, so rows in a second catalogue table are shown to readers but never
+checked or exported, and a decoy table above the real one would be checked
+in its place. Merge the rows into one table.
+
+Fails:
+    | Source | Data Types | ... |
+    |---|---|---|
+    | OASIS | MR | ... |
+
+    | Source | Data Types | ... |
+    |---|---|---|
+    | MedPix | XR, CT, MR, US, PE | ... |
+
+Passes:
+    | Source | Data Types | ... |
+    |---|---|---|
+    | MedPix | XR, CT, MR, US, PE | ... |
+    | OASIS | MR | ... |
+"""
+
+from catlint.rules import at_span, line_span
+from catlint.structure import extra_catalogue_tables
+
+CODE = "CAT007"
+NAME = "extra-catalogue-table"
+SEVERITY = "error"
+FIX = "never"
+
+
+def check(document):
+    first = document.table.header.line
+    for table in extra_catalogue_tables(document):
+        rows = len(table.rows)
+        yield at_span(line_span(document, table.header.line),
+                      f"a second catalogue table ({rows} row{'s' if rows != 1 else ''}): catlint reads only the table on line "
+                      f"{first}, so these rows are neither checked nor exported; merge them into it",
+                      subject=("table", str(table.header.line - first)))

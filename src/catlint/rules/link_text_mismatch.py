@@ -1,0 +1,52 @@
+"""A link's text is a web address, and the link goes to another host.
+
+`[https://medpix.nlm.nih.gov](https://evil.example)` shows a reader one
+address and takes them to another: the oldest phishing trick, and easy to
+miss in a review. When the text of a link reads as a URL or a host name,
+the link must go to that host (`www.` and letter case aside).
+
+Fails:
+    | MedPix | ... | [https://medpix.nlm.nih.gov](https://evil.example/medpix) |
+    Details on [www.oasis-brains.org](https://oasis-brains.example.net).
+
+Passes:
+    | MedPix | ... | [https://medpix.nlm.nih.gov](https://medpix.nlm.nih.gov/home) |
+    | MedPix | ... | [MedPix home](https://medpix.nlm.nih.gov/home) |
+"""
+
+import re
+
+from catlint.cell_links import ascii_host, cell_links, host_of
+from catlint.rules import at_span, line_subject
+
+CODE = "CAT408"
+NAME = "link-text-mismatch"
+SEVERITY = "error"
+FIX = "never"
+
+# Text that reads as an address: an optional scheme, then a dotted host name, then anything.
+_ADDRESS = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://)?([^\s/?#@:<>\[\]()`*_]+\.[^\s/?#@:<>\[\]()`*_.]+)(?:[:/?#]\S*)?\Z")
+
+
+def check(document):
+    for link in cell_links(document):
+        if link.kind not in ("link", "image") or not link.text:
+            continue
+        shown = _shown_host(link.text)
+        if shown is None:
+            continue
+        target = _normal(host_of(link.url))
+        if target and target != shown:
+            yield at_span(link.shown or link.span,
+                          f"link text shows {ascii_host(shown)!r} but the link goes to {ascii_host(target)!r}",
+                          subject=(*line_subject(document, link.line), "link", link.url))
+
+
+def _shown_host(text: str) -> str | None:
+    match = _ADDRESS.match(text.strip().strip("<>"))
+    return _normal(match.group(1)) if match else None
+
+
+def _normal(host: str) -> str:
+    host = host.lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host

@@ -1,0 +1,32 @@
+"""The table ends before lines that were meant to be its rows.
+
+GFM ends a table at a blank line (spaces and tabs only), an HTML comment, a
+heading, a fence or another block. The lines after it, however much they
+look like rows, render as a paragraph of raw pipes (or code, or HTML): the
+reader loses those rows and `export` would write only the rows before. The
+finding stands at the line that ends the table; remove it (or move the
+comment above the table).
+
+Fails:
+    | OASIS | MR | ... |
+
+    | MedPix | XR, CT, MR, US, PE | ... |
+
+Passes:
+    | OASIS | MR | ... |
+    | MedPix | XR, CT, MR, US, PE | ... |
+"""
+
+from catlint.rules import at_span, line_span
+from catlint.structure import early_end
+
+CODE = "CAT008"
+NAME = "table-ends-early"
+SEVERITY = "error"
+FIX = "never"
+
+
+def check(document):
+    found = early_end(document)
+    if found is not None:
+        yield at_span(line_span(document, found.line), found.message, subject=("table-end",))

@@ -1,0 +1,113 @@
+"""catlint reads what GitHub renders: its reader against cmark-gfm (the cmarkgfm package).
+
+The GFM spec's examples (every block and inline construct, tables and
+autolinks included; tests/gfm/ holds copies of cmark-gfm's spec.txt and
+extensions.txt, CC-BY-SA 4.0, John MacFarlane and GitHub) and generated
+documents full of what breaks table readers: blank-looking lines, HTML
+comments and blocks, fences, code spans with pipes, escaped pipes, rows
+without outer pipes, ragged rows, containers, second tables and links.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gfm_oracle
+from catlint.reading import inlines, rows
+
+FENCE = "`" * 32
+SPEC = Path(__file__).resolve().parent / "gfm"
+# A few thousand generated documents in every run; more with --hypothesis-profile=long.
+GENERATED = max(2000, settings().max_examples)
+
+
+def spec_examples():
+    for name in ("spec.txt", "extensions.txt"):
+        text = (SPEC / name).read_text(encoding="utf-8")
+        pattern = rf"^{FENCE} example[^\n]*\n(.*?)^\.\n.*?^{FENCE}$"
+        for match in re.finditer(pattern, text, re.S | re.M):
+            line = text[: match.start()].count("\n") + 1
+            yield pytest.param(match.group(1).replace("\u2192", "\t"), id=f"{name}:{line}")
+
+
+@pytest.mark.parametrize("markdown", list(spec_examples()))
+def test_spec_examples_read_as_cmark_gfm_renders_them(markdown):
+    assert gfm_oracle.differences(markdown) == []
+
+
+CELL = st.text(st.sampled_from(list("ab é|\\`*_[]()<>!:/.@w- \t\u00a0~&;")), max_size=7)
+FIXED = [
+    "", "   ", "\t", "\u00a0", "\u3000", "\f", "\v", " \u00a0 ",
+    "|---|---|", "| :-- | --: |", "---|---", "|-|-|-|", "|", "||", "| |",
+    "<!-- x -->", "<!-->", "<!--->", "<!--", "-->", "<!-- TODO", "<img src=x>", "<img src=x> | q", "<div>", "</div>",
+    "<script>", "</script>", "<pre>", "<?x", "?>", "<!DOCTYPE html>", "<![CDATA[", "]]>", "<b>", "<x-y z=\"1\"/>",
+    "```", "```x`", "~~~", "````", "```py", "   ```", "    ```", "~~~ `x`",
+    "# h", "#h", "===", "---", "***", "- - -", "> | a | b |", "> |---|---|", ">", "- item", "1. x", "2) y", "*", "-",
+    "    | a | b |", "\t| a |", "[r1]: https://x.org", "[r1]: javascript:alert(1)", "[^1]: note", "[^a]: | x |",
+    "¹ note", "ยน note", "text", "see https://e.org and www.e.org", "x@y.org", "[a][r1] [r1] [^1] ![i](u.png)",
+]
+PREFIX = st.sampled_from(["", "", "", "", "> ", "  ", "- ", "1. ", "    ", "\t", " ", ">> "])
+
+
+@st.composite
+def row_lines(draw):
+    cells = draw(st.lists(CELL, min_size=1, max_size=4))
+    outer = draw(st.sampled_from([("| ", " |"), ("", ""), ("|", ""), ("", " |")]))
+    return outer[0] + " | ".join(cells) + outer[1]
+
+
+@st.composite
+def documents(draw):
+    lines = draw(st.lists(st.one_of(st.sampled_from(FIXED), row_lines(), st.just("| a | b |\n|---|---|")), min_size=1, max_size=12))
+    lines = [draw(PREFIX) + line if draw(st.integers(0, 4)) == 0 else line for line in lines]
+    ending = draw(st.sampled_from(["\n", "\n", "\r\n", ""]))
+    return ("\r\n" if ending == "\r\n" else "\n").join(lines) + ending
+
+
+@settings(max_examples=GENERATED, deadline=None, suppress_health_check=list(HealthCheck))
+@given(documents())
+def test_generated_documents_read_as_cmark_gfm_renders_them(markdown):
+    assert gfm_oracle.differences(markdown) == []
+
+
+INLINE = st.lists(st.sampled_from([
+    "[", "]", "(", ")", "![", "<", ">", "`", "\\", "&amp;", "https://", "www.", "a.b", "e.org", "x@y.org", "mailto:", " ",
+    "\n", "[^1]", "[r1]", "]:", "\"t\"", "_", "*", "~", "|", "javascript:", "a", "/", ".", ";", ":", "é", "<x@y.z>", "[]",
+]), max_size=16).map("".join)
+
+
+@settings(max_examples=GENERATED // 2, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(st.sampled_from(["", "[r1]: https://r.org\n\n", "| a | b |\n|---|---|\n| ", "> ", "# "]), INLINE),
+                min_size=1, max_size=3))
+def test_generated_links_are_the_links_cmark_gfm_renders(blocks):
+    markdown = "\n\n".join(block + (text.replace("\n", " ") + " |" if block.startswith("|") else text) for block, text in blocks)
+    assert gfm_oracle.link_differences(markdown) == []
+
+
+def test_the_oracle_sees_a_misread_cell(monkeypatch):
+    """The comparison can fail: a reader that drops a row's last cell is caught."""
+    markdown = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    assert gfm_oracle.differences(markdown) == []
+    real = rows.segments
+    monkeypatch.setattr(gfm_oracle, "segments", lambda line, start=0: real(line, start)[:-1] or real(line, start))
+    assert gfm_oracle.structure_differences(markdown) != []
+
+
+def test_the_oracle_sees_a_misplaced_cell(monkeypatch):
+    real = rows.segments
+    monkeypatch.setattr(gfm_oracle, "segments", lambda line, start=0: [(a + 1, b) for a, b in real(line, start)])
+    assert any("cmark's at" in problem for problem in gfm_oracle.structure_differences("| a | b |\n|---|---|\n| 1 | 2 |\n"))
+
+
+def test_the_oracle_sees_a_missed_link(monkeypatch):
+    markdown = "see https://example.org and [x](https://a.org)"
+    assert gfm_oracle.link_differences(markdown) == []
+    real = inlines.parse
+    monkeypatch.setattr(inlines, "parse", lambda text, definitions: replace(real(text, definitions), links=real(text, definitions).links[1:]))
+    assert gfm_oracle.link_differences(markdown) != []
