@@ -55,6 +55,23 @@ def why_not_public(host: str) -> str | None:
     return None
 
 
+def literal_address(host: str) -> IPAddress | None:
+    """The address a host written as an IP literal stands for, as a browser reads it (127.1 is 127.0.0.1);
+    None for a name. ValueError for a host that ends in a number but is no address."""
+    name = host.strip("[]").partition("%")[0]
+    if ":" in name:
+        return ipaddress.IPv6Address(name)
+    labels = name.lower().split(".")
+    if labels[-1] == "" and len(labels) > 1:
+        labels.pop()
+    if not _ends_in_a_number(labels):
+        return None
+    address = parse_ipv4(labels)
+    if address is None:
+        raise ValueError(f"{host} ends in a number but is not an IP address a browser accepts")
+    return address
+
+
 def address_problem(address: IPAddress) -> str | None:
     """What kind of address `address` is when it is not a public internet address; None when it is."""
     if isinstance(address, ipaddress.IPv6Address):

@@ -1,8 +1,10 @@
 """The link cache: each URL's last result and when it was checked, in one JSON file.
 
 It lets a nightly job ask each host at most once per `--max-age`, and
-`--offline` report without any network. Written atomically; a file that is not
-a link cache is an error rather than silently replaced.
+`--offline` report without any network. Written atomically and readable by
+its owner only (mode 0600); a file that is not a link cache is an error
+rather than silently replaced. An entry dated in the future is never fresh:
+a clock or a hand that wrote it cannot keep a result forever.
 """
 
 from __future__ import annotations
@@ -42,8 +44,13 @@ class LinkCache:
         self.entries: dict[str, LinkResult] = self._load()
 
     def fresh(self, url: str, max_age: float, now: float) -> LinkResult | None:
-        entry = self.entries.get(url)
+        entry = self.known(url, now)
         return entry if entry is not None and now - entry.checked_at < max_age else None
+
+    def known(self, url: str, now: float) -> LinkResult | None:
+        """The entry for `url` whatever its age, unless it is dated in the future."""
+        entry = self.entries.get(url)
+        return entry if entry is not None and entry.checked_at <= now else None
 
     def update(self, results) -> None:
         for result in results:
@@ -58,7 +65,7 @@ class LinkCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise CatlintError(f"{self.path}: cannot create the link cache's directory: {error.strerror or error}") from None
-        write_atomically(str(self.path), text.encode("utf-8"))
+        write_atomically(str(self.path), text.encode("utf-8"), mode=0o600)
 
     def _load(self) -> dict[str, LinkResult]:
         try:
