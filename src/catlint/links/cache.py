@@ -74,7 +74,7 @@ class LinkCache:
             return {}
         except OSError as error:
             raise CatlintError(f"{self.path}: cannot read the link cache: {error.strerror or error}") from None
-        except ValueError:
+        except (ValueError, RecursionError):
             data = None
         if not isinstance(data, dict) or data.get(FORMAT_KEY) != FORMAT_VERSION or not isinstance(data.get("links"), dict):
             raise CatlintError(f"{self.path}: not a catlint link cache (version {FORMAT_VERSION}); delete it to start a new one")
