@@ -16,7 +16,6 @@ Both are cached per distinct string: a catalogue repeats names and hosts.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -24,7 +23,7 @@ from catlint.unicode_data import COMMON, INHERITED, UNKNOWN, default_ignorable_t
 
 # UTS #46 (IDNA) maps these to the label separator "." before a browser looks at a host.
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
-_ASCII_LABEL = re.compile(r"[a-z0-9-]*[a-z][a-z0-9-]*")
+_LDH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 LATIN = frozenset(("Latn",))
 
 
@@ -93,7 +92,7 @@ def host_lookalike(host: str, mixes: tuple[frozenset[str], ...]) -> str | None:
         if problem:
             return problem
         look = "".join(skeleton(label).casefold().split())
-        if _ASCII_LABEL.fullmatch(look):
+        if set(look) <= _LDH and any(char.isalpha() for char in look):  # an ASCII label with a letter
             scripts = _names({script(char) for char in label if char.isalpha()})
             lookalike = ".".join(labels[:index] + [look] + labels[index + 1 :])
             return f"reads as {lookalike!r}: its {scripts} letters look like ASCII ones"

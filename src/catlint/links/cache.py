@@ -19,7 +19,7 @@ from catlint.links import LinkResult
 
 FORMAT_KEY = "catlint-link-cache"
 FORMAT_VERSION = 1
-_AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
+_AGE = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw]?)", re.IGNORECASE)  # on the stripped text: one run of spaces
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
@@ -32,7 +32,7 @@ def default_path() -> Path:
 
 def parse_age(text: str) -> float:
     """`90s`, `30m`, `20h`, `1d`, `1w` or plain seconds, as seconds."""
-    found = _AGE.match(text)
+    found = _AGE.fullmatch(text.strip())
     if not found:
         raise CatlintError(f"--max-age {text!r}: expected a number with an optional unit s, m, h, d or w (e.g. 1d)")
     return float(found.group(1)) * _UNIT_SECONDS[found.group(2).lower()]
