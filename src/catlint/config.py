@@ -110,12 +110,18 @@ def load_config(start: str, explicit: str | None = None) -> Config:
 def _read_toml(path: Path) -> dict:
     try:
         with open(path, "rb") as handle:
-            text = handle.read().decode("utf-8")
+            return parse_toml(handle.read(), str(path))
+    except OSError as error:
+        raise CatlintError(f"{path}: cannot read the configuration: {error.strerror or error}") from None
+
+
+def parse_toml(data: bytes, path: str) -> dict:
+    """A configuration file's bytes as TOML; every problem is a one-line CatlintError naming `path`."""
+    try:
+        text = data.decode("utf-8")
         if toml_depth(text, stop_above=MAX_DEPTH) > MAX_DEPTH:  # before tomllib, which recurses and is quadratic on long keys
             raise too_deep(str(path), "configuration")
         return tomllib.loads(text)
-    except OSError as error:
-        raise CatlintError(f"{path}: cannot read the configuration: {error.strerror or error}") from None
     except UnicodeDecodeError as error:
         raise CatlintError(f"{path}: invalid TOML: not UTF-8 ({error.reason} at byte {error.start})") from None
     except tomllib.TOMLDecodeError as error:

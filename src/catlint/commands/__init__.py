@@ -1,6 +1,6 @@
 """One module per subcommand: HELP, add_arguments(parser) and run(arguments) -> exit code."""
 
-from catlint.commands import check, export, fix, links, rules
+from catlint.commands import changed_checks, check, export, fix, links, rules
 
 COMMANDS = {
     "check": check,
@@ -9,4 +9,5 @@ COMMANDS = {
     "links": links,
     "rules": rules.ListRules,
     "rule": rules.ShowRule,
+    "changed-checks": changed_checks,
 }
