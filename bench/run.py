@@ -215,7 +215,7 @@ def main() -> int:
             print(f"adversarial cells of {ADVERSARIAL_LENGTH:,} characters:")
             adversarial = run_adversarial(Path(folder), ADVERSARIAL_LENGTH)
             print("adversarial inputs at doubling sizes:")
-            growth = run_growth(Path(folder), max(1, repeats // 2))
+            growth = run_growth(Path(folder), max(3, repeats // 2))
     section = readme_section(time.strftime("%Y-%m-%d"), baselines, sized, adversarial, growth)
     print()
     print(section)

@@ -52,6 +52,7 @@ def test_with_the_opt_in_loopback_is_reached_and_the_run_says_so(servers, tmp_pa
     assert result.returncode == 0 and json.loads(result.stdout) == [], result.stdout + result.stderr
     assert f"{OPT_IN}=1: links to loopback addresses are checked" in result.stderr
     assert servers.state.count("/ok?t=opt-in-short") == 1 and servers.state.count("/ok?t=opt-in-hex") == 1
+    assert servers.state.hosts["/ok?t=opt-in-short"] == f"127.0.0.1:{port}"  # the host as a browser reads it
 
 
 def test_the_opt_in_allows_loopback_and_nothing_else(tmp_path):

@@ -23,6 +23,7 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 from catlint import __version__
 from catlint.links import Hop, LinkResult
 from catlint.links.guard import Budget, NotPublicAddress, connect_to_checked, public_addresses
+from catlint.public_host import literal_address
 
 USER_AGENT = f"catlint/{__version__} (catalogue link checker; one request per link per day)"
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -175,6 +176,8 @@ def retry_wait(retry_after: str | None, attempt: int, options: Options, now: flo
 def _request(url: str, method: str, options: Options, context, budget: Budget) -> tuple[int, str | None, str | None]:
     parts = urlsplit(url)
     host = parts.hostname.encode("idna").decode("ascii") if parts.hostname else ""
+    literal = literal_address(host)  # 127.1 is 127.0.0.1 to a browser: in Host, SNI and the certificate check too
+    host = str(literal) if literal is not None else host
     secure = parts.scheme.lower() == "https"
     port = parts.port or (443 if secure else 80)
     target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=~") + (f"?{quote(parts.query, safe='=&%+;/:@!$,~')}" if parts.query else "")
