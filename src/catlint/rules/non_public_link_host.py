@@ -21,6 +21,8 @@ Passes:
     | OASIS | ... | https://www.oasis-brains.org |
 """
 
+import re
+
 from catlint.cell_links import cell_links, host_of
 from catlint.public_host import why_not_public
 from catlint.rules import at_span, line_subject
@@ -31,9 +33,14 @@ SEVERITY = "error"
 FIX = "never"
 
 
+# Most links are plain http(s) URLs: their host is read with one anchored match, not urlsplit.
+_PLAIN_HOST = re.compile(r"https?://([^/?#@\\\[\]%:\s]*)(?::[0-9]*)?(?=[/?#]|\Z)", re.IGNORECASE)
+
+
 def check(document):
     for link in cell_links(document):
-        host = host_of(link.url)
+        plain = _PLAIN_HOST.match(link.url)
+        host = plain.group(1) if plain else host_of(link.url)
         problem = why_not_public(host) if host else None
         if problem:
             yield at_span(link.span, f"link host {host!r} {problem}", subject=(*line_subject(document, link.row.line), "link", link.url))
