@@ -90,6 +90,7 @@ ADVERSARIAL = {
     "mojibake marks": "Ã©",
     "zero-width spaces": "\u200b",
     "cyrillic and latin": "\u0430a",
+    "footnote reference openers": "[^",
 }
 
 
@@ -100,3 +101,15 @@ def adversarial_catalogue(pattern: str, length: int, column: int) -> str:
     cell = (pattern * (length // len(pattern) + 1))[:length]
     row[column] = "x" + cell + "x"  # the cell keeps its inner run whole
     return "\n".join(["| " + " | ".join(header) + " |", "|" + "---|" * len(header), "| " + " | ".join(row) + " |"]) + "\n"
+
+
+def legacy_catalogue(source: Path, rows: int, encoding: str = "cp1252") -> tuple[bytes, bytes]:
+    """The large catalogue as bytes in a legacy code page, and the same rows in UTF-8."""
+    text = large_catalogue(source, rows)
+    return text.encode(encoding), text.encode("utf-8")
+
+
+def deep_configuration(depth: int) -> str:
+    """A catlint.toml whose one key is `depth` levels deep (a.a.a... = 1): a parser that recurses or
+    rebuilds the key for each part spends far more than linear time on it."""
+    return ".".join(["a"] * depth) + " = 1\n"

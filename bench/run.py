@@ -1,5 +1,9 @@
 """Benchmark catlint as users run it: whole processes, medians, peak memory; writes README's table.
 
+Besides catalogues of 1,000 to 100,000 rows it checks adversarial inputs: long cells of
+repeated openers, and inputs that once cost more than linear time (a catalogue saved in
+cp1252, a configuration key nested 100,000 levels) at doubling sizes.
+
     python bench/run.py                  # everything, then the README's Performance section
     python bench/run.py --quick          # fewer repeats, no 100k rows; README untouched
     python bench/run.py --no-readme
@@ -22,7 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from catalogues import ADVERSARIAL, adversarial_catalogue, large_catalogue  # noqa: E402
+from catalogues import ADVERSARIAL, adversarial_catalogue, deep_configuration, large_catalogue, legacy_catalogue  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -32,6 +36,9 @@ ADVERSARIAL_LENGTH = 100_000
 ADVERSARIAL_BOUND = 5.0  # seconds for a whole check of one 100k-character cell
 SUPERLINEAR = 2.6  # a check of a cell twice as long may take at most this much longer
 COLUMNS = {"source": 0, "data types": 1, "images": 3, "licence": 6, "link": 7}
+GROWTH_ROWS = (5_000, 10_000, 20_000)  # a cp1252 catalogue, doubling
+GROWTH_DEPTHS = (25_000, 50_000, 100_000, 200_000)  # levels of one TOML key, doubling
+GROWTH_BOUND = 2.2  # at most this much slower per doubling
 
 
 def environment() -> dict:
@@ -116,7 +123,48 @@ def run_adversarial(folder: Path, length: int) -> list[tuple]:
     return rows
 
 
-def readme_section(when: str, baselines, sizes, adversarial) -> str:
+def run_growth(folder: Path, repeats: int) -> list[tuple]:
+    """Inputs that once cost more than linear time, at doubling sizes: (label, unit, [(size, seconds)], note)."""
+    legacy, utf8 = [], []
+    for size in GROWTH_ROWS:
+        encoded, plain = legacy_catalogue(ROOT / "catalogue.md", size)
+        for name, data, timings in (("cp1252", encoded, legacy), ("utf8", plain, utf8)):
+            path = folder / f"{name}-{size}.md"
+            path.write_bytes(data)
+            timings.append((size, measure(catlint("check", path), repeats, cwd=folder)[0]))
+        print(f"  {size:>7} rows in cp1252 ({len(encoded) / 1e6:.1f} MB) {legacy[-1][1]:6.3f} s, in UTF-8 {utf8[-1][1]:6.3f} s", flush=True)
+    worst = max(slow / fast for (_, slow), (_, fast) in zip(legacy, utf8))
+    rows = [("a catalogue saved in cp1252", "rows", legacy, f"at most {worst:.1f}x the same rows in UTF-8")]
+    deep = []
+    for depth in GROWTH_DEPTHS:
+        directory = folder / f"deep-{depth}"
+        directory.mkdir()
+        (directory / "catlint.toml").write_text(deep_configuration(depth), encoding="utf-8")
+        (directory / "catalogue.md").write_text(large_catalogue(ROOT / "catalogue.md", 10), encoding="utf-8")
+        seconds, _, code = measure(catlint("check", "catalogue.md"), repeats, cwd=directory)
+        deep.append((depth, seconds))
+        print(f"  a TOML key {depth:>7} levels deep: {seconds:6.3f} s, exit {code}", flush=True)
+    rows.append(("catlint.toml with one key nested N levels", "levels", deep, "a one-line error, exit 2"))
+    for label, _, timings, _ in rows:
+        ratios = [later / earlier for (_, earlier), (_, later) in zip(timings, timings[1:])]
+        flag = "  SUPERLINEAR" if max(ratios, default=0) > GROWTH_BOUND else ""
+        print(f"  {label}: {', '.join(f'{ratio:.2f}x' for ratio in ratios)} per doubling{flag}", flush=True)
+    return rows
+
+
+def growth_lines(growth) -> list[str]:
+    lines = ["", f"Inputs that once grew faster than their size, at doubling sizes (whole `catlint check`, median of runs;",
+             f"linear is at most {GROWTH_BOUND}x per doubling, start-up included):", "",
+             "| Input | Sizes | Check | Per doubling | |", "|---|---|---|---|---|"]
+    for label, unit, timings, note in growth:
+        ratios = [later / earlier for (_, earlier), (_, later) in zip(timings, timings[1:])]
+        lines.append(f"| {label} | {' / '.join(f'{size:,}' for size, _ in timings)} {unit} | "
+                     f"{' / '.join(f'{seconds:.2f}' for _, seconds in timings)} s | "
+                     f"{', '.join(f'{ratio:.2f}x' for ratio in ratios)} | {note} |")
+    return lines
+
+
+def readme_section(when: str, baselines, sizes, adversarial, growth=()) -> str:
     lines = [BEGIN, f"Measured {when} on {machine()}, with `python bench/run.py`.", "",
              "| Command | Median | Peak memory |", "|---|---:|---:|"]
     lines += [f"| {label} | {seconds:.3f} s | {peak:.0f} MB |" for label, seconds, peak, _ in baselines]
@@ -132,6 +180,8 @@ def readme_section(when: str, baselines, sizes, adversarial) -> str:
         lines += ["", "| Pattern (100k characters) | Worst column | Check | 2x longer |", "|---|---|---:|---:|"]
         lines += [f"| {name} | {column} | {single:.2f} s | {double / single:.1f}x |" for name, column, single, double in
                   sorted(adversarial, key=lambda row: -row[2])[:8]]
+    if growth:
+        lines += growth_lines(growth)
     lines.append(END)
     return "\n".join(lines)
 
@@ -160,11 +210,13 @@ def main() -> int:
         baselines = run_baselines(repeats)
         print("generated catalogues:")
         sized = run_sizes(Path(folder), sizes, repeats)
-        adversarial = []
+        adversarial, growth = [], []
         if not arguments.no_adversarial:
             print(f"adversarial cells of {ADVERSARIAL_LENGTH:,} characters:")
             adversarial = run_adversarial(Path(folder), ADVERSARIAL_LENGTH)
-    section = readme_section(time.strftime("%Y-%m-%d"), baselines, sized, adversarial)
+            print("adversarial inputs at doubling sizes:")
+            growth = run_growth(Path(folder), max(3, repeats // 2))
+    section = readme_section(time.strftime("%Y-%m-%d"), baselines, sized, adversarial, growth)
     print()
     print(section)
     if not (arguments.quick or arguments.no_readme):

@@ -3,7 +3,9 @@
 The HTTPS certificate is self-signed and made in the test with the openssl
 command. The guarded CLI refuses to resolve any name but 127.0.0.1 (names
 under .invalid fail in-process, as a DNS failure would) and dies loudly if it
-connects anywhere else, so no test can reach another address.
+connects anywhere else, so no test can reach another address. catlint itself
+refuses loopback addresses; the guarded CLI sets the tests' opt-in
+(CATLINT_TEST_ONLY_ALLOW_LOOPBACK=1) unless a test says otherwise.
 """
 
 from __future__ import annotations
@@ -39,9 +41,14 @@ runpy.run_module("catlint", run_name="__main__", alter_sys=True)
 """
 
 
-def guarded_catlint(*args, cwd=None, env=None, **kwargs) -> subprocess.CompletedProcess:
-    environment = {key: value for key, value in os.environ.items() if key not in ("GITHUB_ACTIONS", "CI", "SSL_CERT_FILE")}
+LOOPBACK_OPT_IN = {"CATLINT_TEST_ONLY_ALLOW_LOOPBACK": "1"}
+
+
+def guarded_catlint(*args, cwd=None, env=None, loopback=True, **kwargs) -> subprocess.CompletedProcess:
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("GITHUB_ACTIONS", "CI", "SSL_CERT_FILE", *LOOPBACK_OPT_IN)}
     environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
+    environment.update(LOOPBACK_OPT_IN if loopback else {})
     environment.update(env or {})
     return subprocess.run([sys.executable, "-c", GUARD, *map(str, args)], cwd=cwd, env=environment,
                           capture_output=True, text=True, encoding="utf-8", timeout=120, **kwargs)
@@ -55,6 +62,8 @@ class State:
         self.requests: list[tuple[str, str, str, str, float]] = []  # scheme, method, path, user agent, time
         self.in_flight = self.most_in_flight = 0
         self.https_port = 0
+        self.hosts: dict[str, str] = {}  # path -> the Host header it was asked with
+        self.server_names: list[str] = []  # the names TLS clients sent (SNI)
 
     def count(self, path: str, method: str | None = None) -> int:
         with self.lock:
@@ -82,11 +91,17 @@ def make_handler(state: State, scheme: str):
         def _serve(self):
             with state.lock:
                 state.requests.append((scheme, self.command, self.path, self.headers.get("User-Agent", ""), time.monotonic()))
+                state.hosts[self.path] = self.headers.get("Host", "")
                 seen = sum(1 for s, _, p, _, _ in state.requests if (s, p) == (scheme, self.path))
             path = self.path.split("?")[0]
             if path == "/slow":
                 time.sleep(3)
                 return self._answer(200)
+            if path == "/slow-no-head":
+                time.sleep(0.6)
+                return self._answer(405 if self.command == "HEAD" else 200)
+            if path == "/token-moved":
+                return self._answer(301, {"Location": f"http://user:hunter2@127.0.0.1:{self.server.server_address[1]}/ok?token=SECRET"})
             if path == "/busy-once":
                 return self._answer(429, {"Retry-After": "1"}) if seen == 1 else self._answer(200)
             if path == "/always-busy":
@@ -101,6 +116,11 @@ def make_handler(state: State, scheme: str):
                 return self._answer(301, {"Location": f"https://127.0.0.1:{state.https_port}{self.path}"})
             if path == "/hostile" and scheme == "http":  # https, same path, but a fragment that would break out of the cell
                 return self._answer(301, {"Location": f"https://127.0.0.1:{state.https_port}{self.path}{HOSTILE_FRAGMENT}"})
+            if path == "/hostile-path" and scheme == "http":  # a move to a path that would break out of the cell
+                query = self.path.partition("?")[2]
+                return self._answer(301, {"Location": f"https://127.0.0.1:{state.https_port}{HOSTILE_PATH}?{query}"})
+            if path.startswith("/landing") and scheme == "https":
+                return self._answer(200)
             status, location = ROUTES.get(path, (404, None))
             return self._answer(status, {"Location": location} if location else {})
 
@@ -126,10 +146,13 @@ def make_handler(state: State, scheme: str):
 
 
 HOSTILE_FRAGMENT = "#x | <img src=x onerror=alert(1)>"
+HOSTILE_PATH = "/landing | <img src=x onerror=alert(1)>"
 ROUTES = {
     "/ok": (200, None), "/upgrade": (200, None), "/hostile": (200, None),
     "/moved": (301, "/ok"), "/moved-308": (308, "/ok"), "/found": (302, "/ok"), "/moved-then-found": (301, "/found"),
     "/missing": (404, None), "/gone": (410, None), "/error": (500, None), "/loop": (302, "/loop"),
+    "/to-metadata": (302, "http://169.254.169.254/latest/meta-data/"), "/to-private": (302, "http://10.0.0.5:8080/admin?delete=1"),
+    "/token-found": (302, "/ok?token=SECRET#access_token=SECRET"),
 }
 
 
@@ -176,6 +199,7 @@ class LinkServers:
         self.https = _TLSServer(("127.0.0.1", 0), make_handler(self.state, "https"))
         self.https.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         self.https.context.load_cert_chain(self.cafile, key)
+        self.https.context.sni_callback = lambda connection, name, context: self.state.server_names.append(name)
         self.state.https_port = self.https.server_address[1]
         self.threads = [threading.Thread(target=server.serve_forever, daemon=True) for server in (self.http, self.https)]
         for thread in self.threads:
@@ -208,10 +232,10 @@ def write_catalogue(directory, links: dict[str, str]):
     return path
 
 
-def run_links(catalogue, servers, *extra, cache=None):
+def run_links(catalogue, servers, *extra, cache=None, loopback=True):
     """`catlint links` on the catalogue, trusting the test certificate: (exit code, JSON diagnostics)."""
     cache = cache or catalogue.parent / "links.json"
     result = guarded_catlint("links", catalogue, "--output-format", "json", "--timeout", "0.5", "--cafile", servers.cafile,
-                             "--links-cache", cache, *extra)
+                             "--links-cache", cache, *extra, loopback=loopback)
     assert "Traceback" not in result.stderr and "GUARD" not in result.stderr, result.stderr
     return result.returncode, json.loads(result.stdout)

@@ -10,7 +10,7 @@ from catlint.fix_scope import confined_fixes
 from catlint.schema import load_schema
 from catlint.source import decode
 from conftest import GOOD_ROW, run_catlint, run_json, table
-from linkserver import HOSTILE_FRAGMENT, run_links, servers, write_catalogue  # noqa: F401 (servers is a fixture)
+from linkserver import HOSTILE_PATH, run_links, servers, write_catalogue  # noqa: F401 (servers is a fixture)
 
 RAGGED = "| Alpha | 1,200 | 30 | Open | MIT | https://example.org/a |"  # six cells under eight headers
 PASTED = "| Alpha\tMR\tBrain\t1200\t30\tOpen\tMIT  licence\thttps://example.org/a |"  # a spreadsheet row pasted as it is
@@ -69,15 +69,23 @@ def test_a_fix_is_offered_only_when_every_cell_it_does_not_target_keeps_its_raw_
 
 
 def test_https_upgrade_must_be_the_same_url_and_a_hostile_location_never_reaches_the_file(servers, tmp_path):
-    hostile = servers.url("/hostile?t=scope")
-    catalogue = write_catalogue(tmp_path, {"Hostile": hostile})
+    """A 301 to the link over https but with the fragment `#x | <img src=x onerror=alert(1)>`."""
+    catalogue = write_catalogue(tmp_path, {"Hostile": servers.url("/hostile?t=scope")})
     before = catalogue.read_bytes()
     code, diagnostics = run_links(catalogue, servers, "--fix")
     [moved] = diagnostics
     assert moved["code"] == "CAT507", "a redirect to another fragment is a move, not an https upgrade"
-    assert catalogue.read_bytes() == before, "links --fix writes safe fixes only"
+    assert moved["fix"] is None, "a new address whose fragment was left out is not known well enough to write"
+    assert catalogue.read_bytes() == before
+    run_links(catalogue, servers, "--unsafe-fixes", "--max-age", "0")
+    assert catalogue.read_bytes() == before
+
+
+def test_a_url_from_a_server_is_written_percent_encoded_one_url_in_one_cell(servers, tmp_path):
+    """A permanent move to `https://host/landing | <img src=x onerror=alert(1)>`: the unsafe fix writes it encoded."""
+    catalogue = write_catalogue(tmp_path, {"Hostile": servers.url("/hostile-path?t=scope")})
     code, diagnostics = run_links(catalogue, servers, "--unsafe-fixes")
     text = catalogue.read_text(encoding="utf-8")
     row = text.split("\n")[2]
-    assert HOSTILE_FRAGMENT not in text and "<img" not in text and row.count("|") == 9, row
-    assert servers.url("/hostile?t=scope", "https") + "#x%20%7C%20%3Cimg%20src=x%20onerror=alert(1)%3E" in row
+    assert HOSTILE_PATH not in text and "<img" not in text and row.count("|") == 9, row
+    assert servers.url("/landing%20%7C%20%3Cimg%20src=x%20onerror=alert(1)%3E?t=scope", "https") in row

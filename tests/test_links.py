@@ -135,7 +135,7 @@ def test_retry_wait_honours_retry_after_and_caps_it():
 
 
 def test_retries_give_up_after_the_last_attempt(servers):
-    options = Options(retries=2, backoff=0.25, max_wait=30, timeout=2)
+    options = Options(retries=2, backoff=0.25, max_wait=30, timeout=2, allow_loopback=True)
     limits, waits = HostLimits(2), []
     busy = probe(servers.url("/always-busy?t=give-up"), options, tls_context(None), limits, sleep=waits.append)
     unavailable = probe(servers.url("/unavailable?t=give-up"), options, tls_context(None), limits, sleep=waits.append)
@@ -149,7 +149,7 @@ def test_retries_give_up_after_the_last_attempt(servers):
 def test_per_host_and_global_limits(servers, per_host, workers, expected):
     urls = [servers.url(f"/parallel?t={per_host}-{workers}-{n}") for n in range(6)]
     servers.state.most_in_flight = 0
-    results = probe_all(urls, Options(per_host=per_host, workers=workers, timeout=5))
+    results = probe_all(urls, Options(per_host=per_host, workers=workers, timeout=5, allow_loopback=True))
     assert {result.outcome for result in results.values()} == {"ok"}
     assert servers.state.most_in_flight == expected
 

@@ -76,3 +76,24 @@ def test_utf8_with_a_stray_cp1252_byte_keeps_its_utf8_text():
 def test_a_reading_that_is_a_coin_toss_is_refused():
     with pytest.raises(CatlintError, match="reads equally well"):
         decode("f.md", b"x \xe6 y\n")
+
+
+# Plausibility reads only the lines that are not ASCII; ASCII lines count only by their controls and ^ `.
+from hypothesis import given, strategies as st  # noqa: E402
+
+_LINE_TEXT = st.text(alphabet=st.sampled_from("aZ9 \t.-éÃ©ยน¹Жα日\ue000\u0378\ufffd\x01\x85^`\u2028"), max_size=30)
+
+
+@given(st.lists(_LINE_TEXT, max_size=6), st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126, blacklist_characters="^`"), max_size=40))
+def test_an_ascii_line_does_not_change_plausibility(lines, ascii_line):
+    text = "\n".join(lines)
+    assert plausibility(text + "\n" + ascii_line) == plausibility(text)
+    assert plausibility(text + "\n" + ascii_line + "\x01^") == plausibility(text) - 13
+
+
+def test_a_large_mostly_ascii_cp1252_file_decodes_whole_from_its_non_ascii_lines():
+    rows = [f"| Source {n} | MR | Brain | {n} | 1 | Open | CC BY 4.0 | https://example.org/{n} |" for n in range(3000)]
+    rows[1500] = "| Café Zürich | MR | Brain | 193¹ | 1 | Open | Attribution – NonCommercial | https://example.org/x |"
+    data = ("\r\n".join(rows) + "\r\n").encode("cp1252")
+    source = decode("catalogue.md", data)
+    assert (source.encoding, source.text, source.newline) == ("cp1252", data.decode("cp1252"), "\r\n")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
@@ -204,34 +203,9 @@ def _ascii_label(label: str) -> str:
         return "xn--" + label.casefold().encode("punycode").decode("ascii")
 
 
-def unicode_label(label: str) -> str:
-    """A label as its letters: punycode (xn--) labels decoded."""
-    if label.lower().startswith("xn--"):
-        try:
-            return label[4:].encode("ascii").decode("punycode")
-        except (UnicodeError, ValueError):
-            return label
-    return label
-
-
-def mixed_scripts(host: str) -> list[str] | None:
-    """The scripts of the first host label that mixes scripts in a way no known language does, or None."""
-    if plain_ascii_host(host):
-        return None
-    for label in host.split("."):
-        scripts = sorted({_script(char) for char in unicode_label(label) if char.isalpha()})
-        if len(scripts) > 1 and not any(set(scripts) <= allowed for allowed in security()["mixes"]):
-            return scripts
-    return None
-
-
-def _script(char: str) -> str:
-    return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
-
-
 @lru_cache(maxsize=1)
 def security() -> dict:
-    """The allowed schemes, the insecure schemes with their secure form, and the allowed script mixes."""
+    """The allowed schemes, the insecure schemes with their secure form, and the script mixes (CAT405)."""
     path = data_dir() / SECURITY_FILE
     try:
         document = json.loads(path.read_text(encoding="utf-8"))

@@ -2,16 +2,21 @@
 
 Configuration is data only: it is parsed as TOML and checked against the keys
 below; nothing in it is imported or executed. Precedence: defaults < file < CLI.
+A configuration cannot switch the linter off: a selector names rules (a code,
+a family such as CAT1, or a name), and one that selects nothing or ignores
+every rule is an error, as is a file nested past a sane depth.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from catlint.diagnostics import SEVERITIES
 from catlint.errors import CatlintError
+from catlint.nesting import MAX_DEPTH, too_deep, toml_depth
 from catlint.rules import all_rules
 
 TABLE_STYLES = ("keep", "aligned", "compact")
@@ -43,22 +48,40 @@ class Config:
         for option, given in (("select", select), ("ignore", ignore)):
             if given:
                 for selector in given:
-                    if not known_selector(selector):
-                        raise CatlintError(f"--{option}: {selector!r} {_NO_RULE}")
+                    problem = selector_problem(selector)
+                    if problem:
+                        raise CatlintError(f"--{option}: {problem}")
                 changed = replace(changed, **{option: tuple(given)})
         if select and not ignore:
             changed = replace(changed, ignore=())
+        if not enabled_rules(changed.select, changed.ignore):
+            raise CatlintError(f"--{'ignore' if ignore else 'select'}: {_NOTHING}")
         return changed
 
     def enabled(self, code: str, name: str) -> bool:
         return matches(self.select, code, name) and not matches(self.ignore, code, name)
 
 
-_NO_RULE = "matches no rule (give codes such as CAT101, prefixes such as CAT1, or names such as invalid-count; see `catlint rules`)"
+_HOW = "give codes such as CAT101, prefixes such as CAT1, or names such as invalid-count; see `catlint rules`"
+_NOTHING = "with these selections no rule is left to check"
+_FAMILY = re.compile(r"CAT\d{0,3}")
 
 
-def known_selector(selector: str) -> bool:
-    return any(matches((selector,), rule.code, rule.name) for rule in all_rules())
+def selector_problem(selector: str) -> str | None:
+    """Why a selector cannot be used; None when it names rules: a code, a family of codes (CAT, CAT1)
+    or a rule name. A bare prefix such as C matches every rule without naming any."""
+    if not selector.strip():
+        return f"{selector!r} is empty, which would match every rule ({_HOW})"
+    if any(selector.lower() == rule.name for rule in all_rules()):
+        return None
+    matched = [rule for rule in all_rules() if rule.code.startswith(selector.upper())]
+    if matched and not _FAMILY.fullmatch(selector.upper()):
+        return f"{selector!r} matches every rule without naming any ({_HOW})"
+    return None if matched else f"{selector!r} matches no rule ({_HOW})"
+
+
+def enabled_rules(select, ignore) -> list:
+    return [rule for rule in all_rules() if matches(select, rule.code, rule.name) and not matches(ignore, rule.code, rule.name)]
 
 
 def matches(selectors, code: str, name: str) -> bool:
@@ -91,11 +114,24 @@ def load_config(start: str, explicit: str | None = None) -> Config:
 def _read_toml(path: Path) -> dict:
     try:
         with open(path, "rb") as handle:
-            return tomllib.load(handle)
+            return parse_toml(handle.read(), str(path))
     except OSError as error:
         raise CatlintError(f"{path}: cannot read the configuration: {error.strerror or error}") from None
+
+
+def parse_toml(data: bytes, path: str) -> dict:
+    """A configuration file's bytes as TOML; every problem is a one-line CatlintError naming `path`."""
+    try:
+        text = data.decode("utf-8")
+        if toml_depth(text, stop_above=MAX_DEPTH) > MAX_DEPTH:  # before tomllib, which recurses and is quadratic on long keys
+            raise too_deep(str(path), "configuration")
+        return tomllib.loads(text)
+    except UnicodeDecodeError as error:
+        raise CatlintError(f"{path}: invalid TOML: not UTF-8 ({error.reason} at byte {error.start})") from None
     except tomllib.TOMLDecodeError as error:
         raise CatlintError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise too_deep(str(path), "configuration") from None
 
 
 _KEYS = ("select", "ignore", "severity", "per-row-ignores", "schema", "knowledge", "table-style", "links-cache")
@@ -112,6 +148,10 @@ def parse_config(table: dict, path: str) -> Config:
     for key in ("select", "ignore"):
         if key in table:
             values[key] = tuple(_selectors(table[key], lambda problem, key=key: fail(key, problem)))
+    if values.get("select") == ():
+        fail("select", "is empty: it would select no rule (leave it out to select every rule)")
+    if not enabled_rules(values.get("select", Config.select), values.get("ignore", ())):
+        fail("ignore" if "ignore" in table else "select", _NOTHING)
     severity = table.get("severity", {})
     if not isinstance(severity, dict):
         fail("severity", "must be a table of rule code = severity")
@@ -146,8 +186,9 @@ def _string_list(value, fail) -> list[str]:
 
 def _selectors(value, fail) -> list[str]:
     for selector in _string_list(value, fail):
-        if not known_selector(selector):
-            fail(f"{selector!r} {_NO_RULE}")
+        problem = selector_problem(selector)
+        if problem:
+            fail(problem)
     return value
 
 
@@ -165,4 +206,6 @@ def _row_ignores(entries, fail):
             if not isinstance(entry.get(required), str) or not entry[required].strip():
                 fail(f"{key}.{required}", "is required and must be a non-empty string")
         codes = _selectors(entry.get("codes"), lambda problem: fail(f"{key}.codes", problem))
+        if not codes or not enabled_rules(("CAT",), tuple(codes)):
+            fail(f"{key}.codes", "must name the rules to ignore for this row, not none or all of them")
         yield RowIgnore(entry["source"], tuple(code.upper() for code in codes), entry["reason"])

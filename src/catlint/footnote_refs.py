@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from catlint.table import Span
 
-_REFERENCE = re.compile(r"\[\^[^\]\s]+\]")
+_REFERENCE = re.compile(r"\[\^[^\[\]\s]+\]")  # a label holds no bracket: each "[^" scans only to the next one
 
 
 @dataclass(frozen=True)

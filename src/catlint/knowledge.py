@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 
 from catlint.errors import CatlintError
+from catlint.nesting import check_json_depth, too_deep
 from catlint.schema import data_dir
 
 KNOWLEDGE_FILE = "knowledge.json"
@@ -185,11 +186,15 @@ def load_knowledge(path: str | None = None) -> Knowledge:
 def _read_json(location: str, what: str):
     try:
         with open(location, encoding="utf-8") as handle:
-            return json.load(handle)
+            document = json.load(handle)
     except OSError as error:
         raise CatlintError(f"{location}: cannot read the {what}: {error.strerror or error}") from None
     except ValueError as error:
         raise CatlintError(f"{location}: the {what} is not valid JSON: {error}") from None
+    except RecursionError:
+        raise too_deep(location, what) from None
+    check_json_depth(document, location, what)
+    return document
 
 
 def _validate(document, location: str) -> None:

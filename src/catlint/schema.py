@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from catlint.errors import CatlintError
+from catlint.nesting import check_json_depth, too_deep
 
 SCHEMA_FILE = "catalogue.schema.json"
 
@@ -204,6 +205,9 @@ def load_schema(path: str | None = None) -> Schema:
             raise CatlintError(f"{location}: cannot read the schema: {error.strerror or error}") from None
         except ValueError as error:
             raise CatlintError(f"{location}: the schema is not valid JSON: {error}") from None
+        except RecursionError:
+            raise too_deep(location, "schema") from None
+        check_json_depth(document, location, "schema")
         if not isinstance(document, dict):
             raise CatlintError(f"{location}: the schema must be a JSON object")
         _loaded[location] = Schema(document, location)

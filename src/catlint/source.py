@@ -21,6 +21,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_DETECTOR_BYTES = 1 << 16  # of the lines that are not ASCII: enough for chardet to guess, in constant time
 # Code pages tried when bytes are not UTF-8, besides the detector's guess.
 _FALLBACK_ENCODINGS = ("cp1252", "cp1250", "cp1251", "iso-8859-15", "latin-1")
 _EOL = re.compile(r"\r\n|\r|\n")
@@ -139,25 +140,39 @@ codecs.register_error("catlint-cp1252", _stray_bytes_as_cp1252)
 
 def _best_legacy_decoding(path: str, data: bytes) -> tuple[str, str, bool]:
     """The most plausible reading among the detector's guess, likely code pages and
-    UTF-8 with stray cp1252 bytes; a tie between different texts is refused."""
+    UTF-8 with stray cp1252 bytes; a tie between different texts is refused.
+
+    The readings are weighed on the lines that hold a non-ASCII byte, the only lines on
+    which they differ (every candidate reads ASCII as ASCII), so a large file that is
+    mostly ASCII costs little more than in UTF-8; the winner then decodes the whole file."""
     import chardet  # only here: most files are UTF-8 and never pay for the import
 
-    guess = (chardet.detect(data).get("encoding") or "").lower()
-    names = [guess] if guess and guess not in ("ascii", "utf-8") else []
+    sample = b"\n".join(line for line in data.splitlines() if not line.isascii())
+    guess = (chardet.detect(sample[:_DETECTOR_BYTES]).get("encoding") or "").lower()
+    names = [guess] if guess and guess not in ("ascii", "utf-8") and _reads_ascii_as_ascii(guess) else []
     names += [name for name in _FALLBACK_ENCODINGS if name != guess]
     candidates = []
     for name in names:
         try:
-            candidates.append((data.decode(name), codecs.lookup(name).name))
+            candidates.append((sample.decode(name), codecs.lookup(name).name))
         except (UnicodeDecodeError, LookupError):
             continue
-    candidates.append((data.decode("utf-8", errors="catlint-cp1252"), MIXED_ENCODING))  # last: a tie means plain cp1252
+    candidates.append((sample.decode("utf-8", errors="catlint-cp1252"), MIXED_ENCODING))  # last: a tie means plain cp1252
     scored = sorted(((plausibility(text), -order, text, name) for order, (text, name) in enumerate(candidates)), reverse=True)
     best = scored[0]
     rival = next((other for other in scored[1:] if other[2] != best[2]), None)
     if rival is not None and rival[0] == best[0]:
         raise CatlintError(f"{path}: not UTF-8, and it reads equally well as {best[3]} and {rival[3]}; save it as UTF-8 first")
-    return best[2], best[3], False
+    if best[3] == MIXED_ENCODING:
+        return data.decode("utf-8", errors="catlint-cp1252"), MIXED_ENCODING, False
+    return data.decode(best[3]), best[3], False
+
+
+def _reads_ascii_as_ascii(name: str) -> bool:
+    try:
+        return bytes(range(128)).decode(name) == "".join(map(chr, range(128)))
+    except (UnicodeDecodeError, LookupError):
+        return False
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -167,34 +182,51 @@ _TOKEN = re.compile(r"\S+")
 def plausibility(text: str) -> float:
     """Higher is more like real text. Penalised: control and symbol characters, case or script
     jumps inside words, letters of another script glued to ASCII letters or digits, and short
-    runs of another script's letters in a Latin line (the marks of mojibake)."""
+    runs of another script's letters in a Latin line (the marks of mojibake).
+
+    Only lines with a non-ASCII character are read character by character: ASCII counts the same
+    in every reading of the same bytes, so a mostly-ASCII file in a legacy code page costs little
+    more than in UTF-8."""
+    score = -10.0 * len(_COUNTED_CONTROLS.findall(text)) - 3.0 * (text.count("^") + text.count("`"))
+    for line in text.splitlines():
+        if not line.isascii():
+            score += _line_plausibility(line)
+    return score
+
+
+# Counted over the whole text: controls other than \t \r \n \f (-10; NEL too, which ends a line
+# for splitlines), and ASCII's modifier symbols ^ ` (-3).
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_COUNTED_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\x85]")
+
+
+def _line_plausibility(line: str) -> float:
     score = 0.0
-    for char in text:
+    for char in _NON_ASCII.findall(line):
+        if char == "\x85":
+            continue  # counted for the whole text
         category = unicodedata.category(char)
-        if category == "Cc" and char not in "\t\r\n\f":
+        if category == "Cc":
             score -= 10
         elif category in ("Co", "Cn", "So", "Sk") or char == "\ufffd":
             score -= 3
-    for word in _WORD.findall(text):
+    for word in _WORD.findall(line):
         if word.isascii():
             continue
         score -= 2 * sum(1 for a, b in zip(word, word[1:]) if a.islower() and b.isupper())
         score -= len({_script(char) for char in word}) - 1
-    for token in _TOKEN.findall(text):
+    for token in _TOKEN.findall(line):
         if not token.isascii():
             score -= 2 * sum(1 for a, b in zip(token, token[1:]) if _glued(a, b) or _glued(b, a))
             score -= sum(1 for a, b in zip(token, token[1:]) if a.isdigit() and a.isascii() and b.isalpha() and not b.isascii())
-    for line in text.splitlines():
-        if not line.isascii():
-            score -= _stray_foreign_letters(line)
-    return score
+    return score - _stray_foreign_letters(line)
 
 
 def _stray_foreign_letters(line: str) -> int:
     """Letters in short runs of a non-Latin script, when the line is mostly Latin."""
     latin = foreign = 0
     for word in _WORD.findall(line):
-        if all(_script(char) == "LATIN" for char in word):
+        if word.isascii() or all(_script(char) == "LATIN" for char in word):
             latin += len(word)
         elif len(word) <= 3 and word.isalpha():  # not superscript digits: \w takes those in too
             foreign += len(word)

@@ -19,7 +19,9 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _MAX_DIGITS = 24  # far beyond any image count; int() of thousands of digits is slow and capped
 _NUMBER_CHARS = frozenset("0123456789 ,+.'")
 _GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$|^[0-9]{1,3}(?: [0-9]{3})+$|^[0-9]+$")
-_LIST_SEPARATOR = re.compile(r"\s*(?:[,;/&]|\band\b)\s*", re.IGNORECASE)
+# The separators alone: spaces around them are stripped from the parts, not matched (\s* on both
+# sides would try every split of a run of spaces).
+_LIST_SEPARATOR = re.compile(r"[,;/&]|\band\b", re.IGNORECASE)
 
 
 class CellValueError(ValueError):
@@ -94,7 +96,7 @@ def parse_list(text: str, field: str, schema: Schema) -> list[str]:
     aliases = schema.value_aliases(field)
     order = schema.vocabulary_order(field)
     terms = []
-    for part in _LIST_SEPARATOR.split(clean_text(text)):
+    for part in map(str.strip, _LIST_SEPARATOR.split(clean_text(text))):
         if part:
             term = aliases.get(header_key(part), part)
             if term not in terms:

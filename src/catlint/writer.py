@@ -14,11 +14,12 @@ import tempfile
 from catlint.errors import CatlintError
 
 
-def write_atomically(path: str, data: bytes) -> None:
+def write_atomically(path: str, data: bytes, mode: int | None = None) -> None:
+    """Replace the file at `path` with `data`; `mode` sets its permission bits (else kept, or the umask's)."""
     target = os.path.realpath(path)
     directory = os.path.dirname(target) or "."
     try:
-        mode = _mode_of(target)
+        mode = _mode_of(target) if mode is None else mode
         # A file without write bits is a request not to modify it, even for root.
         if os.path.exists(target) and (not os.access(target, os.W_OK) or not mode & 0o222):
             raise CatlintError(f"{path}: not writable; left unchanged")

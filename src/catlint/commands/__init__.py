@@ -1,6 +1,6 @@
 """One module per subcommand: HELP, add_arguments(parser) and run(arguments) -> exit code."""
 
-from catlint.commands import check, export, fix, knowledge, links, rules
+from catlint.commands import changed_checks, check, export, fix, knowledge, links, rules
 
 COMMANDS = {
     "check": check,
@@ -10,4 +10,5 @@ COMMANDS = {
     "rules": rules.ListRules,
     "rule": rules.ShowRule,
     "knowledge": knowledge,
+    "changed-checks": changed_checks,
 }

@@ -41,7 +41,8 @@ def has_findings(diagnostics) -> bool:
 def split_codes(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
-    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+    # An option given with nothing in it is an empty selector, which the configuration refuses.
+    return [code.strip() for value in values for code in value.split(",") if code.strip()] or [""]
 
 
 def files_of(arguments) -> list[str]:

@@ -39,7 +39,7 @@ def add_link_options(parser, switch: bool = False) -> None:
     group.add_argument("--offline", action="store_true", help="report links from the cache only, no network" + (" (implies --links)" if switch else ""))
     group.add_argument("--max-age", default="1d", metavar="AGE", help="recheck cached results older than this: 90s, 30m, 20h, 1d (default: 1d)")
     group.add_argument("--links-cache", metavar="PATH", help="link cache file (default: config links-cache, else $XDG_CACHE_HOME/catlint/links.json)")
-    group.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="per connection and read (default: 10)")
+    group.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="network time for one link: resolving, connecting, TLS and headers, all its requests together (default: 10)")
     group.add_argument("--cafile", metavar="PATH", help="trust the certificates in this PEM bundle instead of the system's")
 
 
@@ -76,12 +76,14 @@ def check_links_if_asked(document, arguments, config) -> None:
 
 def check_links(document, arguments, config) -> None:
     """Check the document's link cells and attach the results for the CAT5xx rules."""
+    from catlint.links.guard import loopback_allowed
     from catlint.links.probe import Options
     from catlint.links.runner import check_urls
 
     urls = [link.url for link in link_cells(document)]
     cache = LinkCache(cache_path(arguments, config))
-    options = Options(timeout=_positive(arguments.timeout, "--timeout"), cafile=_cafile(arguments.cafile))
+    options = Options(timeout=_positive(arguments.timeout, "--timeout"), cafile=_cafile(arguments.cafile),
+                      allow_loopback=not arguments.offline and bool(urls) and loopback_allowed())
     attach(document, check_urls(urls, cache, parse_age(arguments.max_age), arguments.offline, options))
 
 

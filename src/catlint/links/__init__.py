@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 
 # What a URL's check came to; each outcome but "ok" is reported by one CAT5xx rule.
 OUTCOMES = ("ok", "redirected", "client-error", "server-error", "timeout", "dns-failure", "tls-error",
-            "unreachable", "not-checked")
+            "unreachable", "refused", "not-checked")
 PERMANENT = (301, 308)
 _HTTP_URL = re.compile(r"^https?://", re.IGNORECASE)
 
@@ -25,7 +25,13 @@ _HTTP_URL = re.compile(r"^https?://", re.IGNORECASE)
 @dataclass(frozen=True)
 class Hop:
     status: int
-    location: str  # absolute
+    location: str  # absolute; without a query or fragment the link itself does not have
+    hidden: bool = False  # whether a query or fragment was left out
+
+    @property
+    def shown(self) -> str:
+        """The location as messages print it: `?…` marks a query or fragment left out."""
+        return self.location + ("?\u2026" if self.hidden else "")
 
 
 @dataclass(frozen=True)
@@ -42,15 +48,19 @@ class LinkResult:
     def final_url(self) -> str:
         return self.hops[-1].location if self.hops else self.url
 
+    @property
+    def final_shown(self) -> str:
+        return self.hops[-1].shown if self.hops else self.url
+
     def to_json(self) -> dict:
         entry = asdict(self)
         entry.pop("from_cache")
-        entry["hops"] = [[hop.status, hop.location] for hop in self.hops]
+        entry["hops"] = [[hop.status, hop.location, *([True] if hop.hidden else [])] for hop in self.hops]
         return entry
 
     @classmethod
     def from_json(cls, entry: dict) -> "LinkResult":
-        hops = tuple(Hop(int(status), str(location)) for status, location in entry.get("hops", []))
+        hops = tuple(Hop(int(status), str(location), bool(hidden and hidden[0])) for status, location, *hidden in entry.get("hops", []))
         return cls(str(entry["url"]), str(entry["outcome"]), entry.get("status"), str(entry.get("detail", "")),
                    hops, float(entry.get("checked_at", 0.0)))
 

@@ -36,8 +36,10 @@ def status_text(status: int | None) -> str:
 
 
 def redirect_kind(result: LinkResult) -> str:
-    """"https-upgrade" when the first hop is the same URL over https, "permanent" when every hop is, else "temporary"."""
-    if result.hops and https_form(result.url, result.hops[0].location) is not None:
+    """"https-upgrade" when the first hop is the same URL over https, "permanent" when every hop is, else "temporary".
+    A hop whose query or fragment was left out (hidden) is not known to be the same URL: never an upgrade."""
+    first = result.hops[0] if result.hops else None
+    if first is not None and not first.hidden and https_form(result.url, first.location) is not None:
         return "https-upgrade"
     if all(hop.status in PERMANENT for hop in result.hops):
         return "permanent"

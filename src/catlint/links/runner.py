@@ -19,7 +19,7 @@ def check_urls(urls, cache: LinkCache, max_age: float, offline: bool, options, s
     results, due = {}, []
     for url in dict.fromkeys(urls):
         if offline:
-            cached = cache.entries.get(url)
+            cached = cache.known(url, now)
             results[url] = replace(cached, from_cache=True) if cached else LinkResult(url, "not-checked", detail="not in the link cache")
         elif (cached := cache.fresh(url, max_age, now)) is not None:
             results[url] = cached

@@ -5,17 +5,26 @@ entered twice; so are two names declaring the same acronym (or a row named
 by the acronym alone). The later row is reported, naming the earlier one,
 so the two can be merged.
 
+Names are compared as a reader sees them, by their UTS #39 skeletons after
+NFKC and without default-ignorable code points: a Cyrillic `е`, a fullwidth
+`Ｍ`, a soft hyphen or a tag character hidden in `MedPix` does not make
+another source, it makes a look-alike of the first one. The message spells
+such a name with escapes (`M\\u0435dPix`) so the difference shows.
+
 Fails:
     | OASIS | MR | Brain | ...
     | Oasis | MR | Brain | ...
     | Alzheimer's Disease Neuroimaging Initiative (ADNI) | MR, PE | Brain | ...
     | ADNI | MR | Brain | ...
+    | MedPix | XR, CT | All | ...
+    | M\u0435dPix | XR, CT | All | ...   (Cyrillic е)
 
 Passes:
     | OASIS | MR | Brain | ...
     | SCMR Consensus Data | MR | All | ...
 """
 
+from catlint.lookalike import source_keys
 from catlint.names import name_key, row_acronym
 from catlint.rules import at_span, row_subject
 
@@ -31,16 +40,25 @@ def check(document):
         name = record.value("source")
         if not name:
             continue
-        key, acronym = name_key(name), row_acronym(name)
-        earlier = by_name.get(key)
+        keys, acronym = source_keys(name), row_acronym(name)
+        acronym_key = source_keys(acronym)[0] if acronym else None
+        earlier = by_name.get(keys[0]) or by_name.get(keys[1])
         if earlier is not None:
-            yield _finding(record, f"duplicate source: {name!r} is already listed on line {earlier.row.line}")
-        elif acronym in by_acronym and name_key(by_acronym[acronym].value("source")) != key:
-            first = by_acronym[acronym]
+            yield _finding(record, _same_name(name, earlier))
+        elif acronym_key in by_acronym and not set(source_keys(by_acronym[acronym_key].value("source"))) & set(keys):
+            first = by_acronym[acronym_key]
             yield _finding(record, f"duplicate source: {first.value('source')!r} (line {first.row.line}) has the same acronym {acronym}")
-        by_name.setdefault(key, record)
-        if acronym:
-            by_acronym.setdefault(acronym, record)
+        for key in keys:
+            by_name.setdefault(key, record)
+        if acronym_key:
+            by_acronym.setdefault(acronym_key, record)
+
+
+def _same_name(name: str, earlier) -> str:
+    first = earlier.value("source")
+    if name_key(name) == name_key(first):
+        return f"duplicate source: {name!r} is already listed on line {earlier.row.line}"
+    return f"duplicate source: {ascii(name)} looks the same as {ascii(first)} on line {earlier.row.line}"
 
 
 def _finding(record, message):

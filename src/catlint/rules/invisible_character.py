@@ -1,13 +1,22 @@
 """An invisible or bidirectional control character hides in the catalogue or the page around it.
 
-Bidirectional controls (U+202A–U+202E, U+2066–U+2069) reorder what a reviewer
-sees without changing what programs read ("Trojan Source"); zero-width
-characters split or join words invisibly. Each is reported at its exact
-column. Only a zero-width space is removed automatically: the others may be
-deliberate in some scripts or hide an attack, and need a person to look.
+Every character Unicode says a renderer should not show
+(Default_Ignorable_Code_Point: zero-width spaces and joiners, the soft hyphen,
+the combining grapheme joiner, variation selectors, tag characters, Hangul
+fillers, the Mongolian vowel separator, ...), the bidirectional controls
+(U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069), which reorder what a
+reviewer sees without changing what programs read ("Trojan Source"), and the
+line and paragraph separators U+2028/U+2029 and the interlinear annotation
+controls U+FFF9-U+FFFB, which some readers break or hide text at. Each is
+reported at its exact column with its code point and name. The list comes
+from Unicode's own data (`schema/unicode/default-ignorable.json`) plus
+`schema/security.json`. Only a zero-width space is removed automatically: the
+others may be deliberate in some scripts or hide an attack, and need a person
+to look.
 
 Fails:
     | OASIS\u200b | ... | https://example.org/\u202eexe.pdf |
+    | Med\u00adPix | ... |   (soft hyphen)
 
 Passes:
     | OASIS | ... | https://example.org/file.pdf |
@@ -15,32 +24,43 @@ Passes:
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from catlint.diagnostics import Edit, Fix, Position
 from catlint.rules import Finding, line_subject
+from catlint.security_data import invisible_beyond_default_ignorable
+from catlint.unicode_data import default_ignorable
 
 CODE = "CAT401"
 NAME = "invisible-character"
 SEVERITY = "error"
 FIX = "sometimes"
 
-_SUSPECT = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c]")
 _ZERO_WIDTH_SPACE = "\u200b"
 
 
+@lru_cache(maxsize=1)
+def invisible_pattern() -> re.Pattern:
+    """One character class of every reported code point (a set test per character, linear)."""
+    ranges = sorted(default_ignorable() + invisible_beyond_default_ignorable())
+    return re.compile("[" + "".join(re.escape(chr(first)) + ("-" + re.escape(chr(last)) if last > first else "")
+                                    for first, last in ranges) + "]")
+
+
 def check(document):
+    pattern = invisible_pattern()
     cells = {row.line: row.cells for row in (document.table.header, *document.table.rows)}
     for number, line in enumerate(document.lines, 1):
         if line.isascii():
             continue
-        for match in _SUSPECT.finditer(line):
+        for match in pattern.finditer(line):
             in_cell = any(cell.start <= match.start() + 1 < cell.end for cell in cells.get(number, ()))
             yield _finding(number, match.start() + 1, match.group(), line_subject(document, number), in_cell)
 
 
 def _finding(line: int, column: int, char: str, subject, in_cell: bool) -> Finding:
     start, end = Position(line, column), Position(line, column + 1)
-    name = unicodedata.name(char, "unnamed character")
+    name = unicodedata.name(char, f"(not named in this Python's Unicode {unicodedata.unidata_version})")
     removable = char == _ZERO_WIDTH_SPACE and in_cell  # fixes stay inside the catalogue's cells
     fix = Fix("safe", "remove the zero-width space", (Edit(start, end, ""),)) if removable else None
     return Finding(start, end, f"invisible character U+{ord(char):04X} {name}", fix, subject)

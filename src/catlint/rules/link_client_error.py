@@ -25,5 +25,5 @@ FIX = "never"
 def check(document):
     for link, result in checked(document, "client-error"):
         if result.status != 429:
-            moved = f" after redirecting to {result.final_url}" if result.hops else ""
+            moved = f" after redirecting to {result.final_shown}" if result.hops else ""
             yield finding(link, result, f"{link.url} answers {status_text(result.status)}{moved}")

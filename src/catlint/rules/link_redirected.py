@@ -24,4 +24,4 @@ def check(document):
     for link, result in checked(document, "redirected"):
         if redirect_kind(result) == "temporary":
             temporary = next(hop for hop in result.hops if hop.status not in (301, 308))
-            yield finding(link, result, f"{link.url} redirects temporarily ({status_text(temporary.status)}) to {result.final_url}")
+            yield finding(link, result, f"{link.url} redirects temporarily ({status_text(temporary.status)}) to {result.final_shown}")

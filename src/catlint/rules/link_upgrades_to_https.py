@@ -29,6 +29,6 @@ def check(document):
     for link, result in checked(document, "redirected"):
         if redirect_kind(result) == "https-upgrade":
             secure = https_form(result.url, result.hops[0].location)
-            further = f" (and on to {result.final_url})" if result.final_url != result.hops[0].location else ""
+            further = f" (and on to {result.final_shown})" if result.final_url != result.hops[0].location else ""
             fix = url_fix(link, secure, "safe", f"link to {secure}")
             yield finding(link, result, f"{link.url} redirects to https: use {secure}{further}", fix)

@@ -1,21 +1,30 @@
-"""A link's host mixes letters of different scripts: a look-alike of another host.
+"""A link's host mixes letters of different scripts, or reads as another host: a look-alike.
 
 An IDN homograph swaps one letter of a well-known host for a letter of
 another script that looks the same (Cyrillic `а` for Latin `a`), so the
-link reads right and goes elsewhere. A host label that mixes scripts no
-language mixes is an error; the message shows the host in punycode, as DNS
-sees it. The script mixes real host names use (Japanese, Korean, Chinese)
-are data: `schema/security.json`.
+link reads right and goes elsewhere. Following UTS #39 (Unicode Security
+Mechanisms), each host label must have one script: the Script_Extensions of
+its letters share a script (Unicode's data, `schema/unicode/`). Han mixes
+only with Kana, Hangul or Bopomofo, as Japanese, Korean and Chinese names do
+(data: `schema/security.json`), and never with Latin letters: `ノ` reads as
+a slash and `一` as a hyphen in `medpix.comノevil.example`. A label with a
+symbol of no script (an em dash) is reported too, and so is a label that is
+entirely in one script but whose UTS #39 skeleton is an ASCII label, a
+whole-script look-alike: `xn--80ak6aa92e.com` is Cyrillic `аррӏе.com`.
+The message shows the host in punycode, as DNS sees it.
 
 Fails:
     | OASIS | ... | https://www.оasis-brains.org |   (Cyrillic о)
+    | Apple | ... | https://xn--80ak6aa92e.com |   (Cyrillic аррӏе)
+    | MedPix | ... | https://medpix一nlm.example |
 
 Passes:
     | OASIS | ... | https://www.oasis-brains.org |
     | Tokyo | ... | https://日本語ドメイン.example |
 """
 
-from catlint.cell_links import ascii_host, cell_links, host_of, mixed_scripts, plain_ascii_host
+from catlint.cell_links import ascii_host, cell_links, host_of, plain_ascii_host, security
+from catlint.lookalike import host_lookalike
 from catlint.rules import at_span, line_subject
 
 CODE = "CAT405"
@@ -25,12 +34,12 @@ FIX = "never"
 
 
 def check(document):
+    mixes = tuple(security()["mixes"])
     for link in cell_links(document):
         if plain_ascii_host(link.url):
             continue
         host = host_of(link.url)
-        scripts = mixed_scripts(host)
-        if scripts:
-            names = " and ".join(script.title() for script in scripts)
-            yield at_span(link.span, f"link host {ascii_host(host)!r} mixes {names} letters: a look-alike of another host?",
+        problem = host_lookalike(host, mixes)
+        if problem:
+            yield at_span(link.span, f"link host {ascii_host(host)!r} {problem}: a look-alike of another host?",
                           subject=(*line_subject(document, link.line), "link", link.url))

@@ -1,0 +1,30 @@
+"""A link, or a redirect it answers with, leads to an address that is not on the public internet.
+
+`catlint links` resolves each host itself and connects only when every
+address the name resolves to is public: not loopback, private, link-local,
+carrier-grade NAT, multicast, reserved or unspecified. It checks again at
+every redirect hop, and connects to the address it checked. A public name
+that resolves to 127.0.0.1, or a site that redirects to
+http://169.254.169.254/ (the cloud's metadata service), is not requested:
+a catalogue link must lead to the public internet, wherever the check runs.
+(CAT407 reports IP addresses and non-public names without the network.)
+
+Fails:
+    | Local | XR | Chest | 100 | 10 | Open | CC BY 4.0 | https://localtest.me/ |
+    (the name resolves to 127.0.0.1)
+
+Passes:
+    | Public | XR | Chest | 100 | 10 | Open | CC BY 4.0 | https://example.org/ |
+"""
+
+from catlint.links.findings import checked, finding
+
+CODE = "CAT511"
+NAME = "non-public-link-address"
+SEVERITY = "error"
+FIX = "never"
+
+
+def check(document):
+    for link, result in checked(document, "refused"):
+        yield finding(link, result, f"{link.url}: {result.detail}")

@@ -1,0 +1,46 @@
+"""A link's host is not a name on the public internet.
+
+A catalogue links to public web sites by name. An IP address (in any
+notation a browser accepts: `127.1`, `2130706433`, `0177.0.0.1`, `0x7f.1`,
+`[::ffff:127.0.0.1]`) or a name that only a local network resolves
+(`localhost`, `intranet`, `nas.local`, `wiki.corp.internal`, `router.home.arpa`)
+points readers, and the nightly link check, into a network they happen to
+be on: the cloud's metadata service at 169.254.169.254, an admin page on
+10.0.0.5. The names that are not public are data, with the reason for each:
+`schema/security.json`. Reported without the network; `catlint links` also
+refuses to connect to such an address, and to a public name that resolves
+to one.
+
+Fails:
+    | OASIS | ... | http://127.1/admin |
+    | OASIS | ... | http://[::ffff:127.0.0.1]/ |
+    | OASIS | ... | http://169.254.169.254/latest/meta-data/ |
+    | OASIS | ... | https://wiki.corp.internal/datasets |
+
+Passes:
+    | OASIS | ... | https://www.oasis-brains.org |
+"""
+
+import re
+
+from catlint.cell_links import cell_links, host_of
+from catlint.public_host import why_not_public
+from catlint.rules import at_span, line_subject
+
+CODE = "CAT407"
+NAME = "non-public-link-host"
+SEVERITY = "error"
+FIX = "never"
+
+
+# Most links are plain http(s) URLs: their host is read with one anchored match, not urlsplit.
+_PLAIN_HOST = re.compile(r"https?://([^/?#@\\\[\]%:\s]*)(?::[0-9]*)?(?=[/?#]|\Z)", re.IGNORECASE)
+
+
+def check(document):
+    for link in cell_links(document):
+        plain = _PLAIN_HOST.match(link.url)
+        host = plain.group(1) if plain else host_of(link.url)
+        problem = why_not_public(host) if host else None
+        if problem:
+            yield at_span(link.span, f"link host {host!r} {problem}", subject=(*line_subject(document, link.line), "link", link.url))
