@@ -10,13 +10,13 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from catlint.check import check_document
-    from catlint.config import Config
-    from catlint.document import parse_document
+    from catlint.engine.check import check_document
+    from catlint.engine.config import Config
+    from catlint.reading.document import parse_document
     from catlint.errors import CatlintError
-    from catlint.fixer import fix_document
-    from catlint.schema import load_schema
-    from catlint.source import decode
+    from catlint.engine.fixer import fix_document
+    from catlint.reading.schema import load_schema
+    from catlint.reading.source import decode
 
 SCHEMA = load_schema()
 # Encoding repair restores values on purpose; every other fix must keep them.

@@ -87,7 +87,7 @@ def _comparable(url: str) -> str:
 
 
 def _shown(markdown, table) -> bool:
-    from catlint.table import _rendered
+    from catlint.reading.tables import _rendered
 
     return _rendered(markdown, table)
 

@@ -268,7 +268,7 @@ def test_symlinked_catalogue_fix_writes_the_target_and_keeps_the_link(tmp_path, 
 
 def run_with_patched_os(patch: str, *args):
     """The CLI in a fresh interpreter after `patch` has replaced an os function."""
-    code = f"import os, sys\n{patch}\nfrom catlint.cli import main\nsys.exit(main({[str(arg) for arg in args]!r}))"
+    code = f"import os, sys\n{patch}\nfrom catlint.commands.cli import main\nsys.exit(main({[str(arg) for arg in args]!r}))"
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", timeout=300)
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from catlint.config import Config, load_config, parse_config
+from catlint.engine.config import Config, load_config, parse_config
 from catlint.errors import CatlintError
 from conftest import GOOD_ROW, run_catlint, run_json, table
 

@@ -17,7 +17,7 @@ EVIL = "open('EXECUTED', 'w').write('catlint ran configuration as code')\n"
 DRIVER = r"""
 import io, json, sys
 from contextlib import redirect_stderr, redirect_stdout
-from catlint.cli import main
+from catlint.commands.cli import main
 
 def run(args):
     out, err = io.StringIO(), io.StringIO()

@@ -133,8 +133,8 @@ def test_specific_evidence_contradicts_a_multi_purpose_claim(tmp_path, source, t
 def test_seed_archives_stay_quiet_because_their_evidence_is_general(seed_copy):
     """MedPix, TCIA and OsiriX say All with five or three modalities: their names or links mark them
     as multi-purpose collections, so no specific evidence is there to contradict the claim."""
-    from catlint.evidence import row_evidence
-    from catlint.knowledge import load_knowledge
+    from catlint.rules._support.evidence import row_evidence
+    from catlint.reading.knowledge import load_knowledge
 
     lines = lines_of(seed_copy)
     archives = {"MedPix", "The Cancer Imaging Archive (TCIA)", "Osirix DICOM Library"}

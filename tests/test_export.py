@@ -4,7 +4,7 @@ import json
 
 import jsonschema
 
-from catlint.schema import data_dir, load_schema
+from catlint.reading.schema import data_dir, load_schema
 from conftest import ROOT, SEED, run_catlint
 
 RECORD_SCHEMA = json.loads((ROOT / "schema" / "catalogue.schema.json").read_text(encoding="utf-8"))

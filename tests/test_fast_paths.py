@@ -6,9 +6,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from catlint.reading import rows
-from catlint import knowledge, table, values
-from catlint.knowledge import load_knowledge, split_link
-from catlint.schema import load_schema
+from catlint.reading import knowledge
+from catlint.reading import body
+from catlint.reading import values
+from catlint.reading.knowledge import load_knowledge, split_link
+from catlint.reading.schema import load_schema
 
 url_chars = st.sampled_from(list("abcXYZ019.-_~/?#&=%:@[] \t\u00e9"))
 urls = st.one_of(
@@ -53,77 +55,19 @@ def test_clean_text_fast_path_agrees_with_the_general_one(text):
     assert values.clean_text(text) == general
 
 
-@given(st.text(st.sampled_from(list("ab |\t:-é")), max_size=40))
-def test_row_split_in_one_pass_agrees_with_segment_bounds(line):
-    expected = []
-    for start, end in table.segment_bounds(line):
-        raw = line[start:end]
-        content_start = start + len(raw) - len(raw.lstrip(" \t"))
-        content = raw.strip(" \t")
-        expected.append((content, 7, content_start + 1, content_start + len(content) + 1))
-    assert [tuple(cell) for cell in table.split_row(line, 7)] == expected
-    assert [tuple(cell) for cell in table.split_row(line, 7, {})] == expected
-
-
-@given(st.lists(st.lists(st.text(st.sampled_from(list("ab \\|`")), max_size=5), min_size=2, max_size=2), min_size=1, max_size=4),
-       st.integers(0, 2), st.integers(0, 2))
-def test_rows_already_aligned_are_recognised_exactly(rows, extra, nudge):
-    from catlint import layout
-
-    cells = [["h", "i"]] + rows
-    widths = [max(len(row[column]) for row in cells) + extra for column in range(2)]
-    lines = ["| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths)) + " |" for row in cells]
-    lines.insert(1, "|" + "|".join("-" * (width + 2) for width in widths) + "|")
-    lines[-1] = lines[-1][:nudge] + " " + lines[-1][nudge:]  # one row possibly out of place
-    found = table.find_tables(lines)
-    if not found:
-        return
-    complete = [row for row in [found[0].header, *found[0].rows] if len(row.cells) == 2]
-    widths = layout._column_widths(found[0], complete)
-    pipes = layout._pipe_positions(widths)
-    for row in complete:
-        if layout._in_place(row, pipes):
-            assert row.text == layout._aligned_row(row, widths, found[0].alignments)
-
-
-def test_a_large_table_checked_by_two_processes_gives_what_one_process_gives(monkeypatch):
-    from catlint import check
-    from catlint.config import Config
-    from test_fixer import document_of
-    from conftest import table
-
-    rows = [f"| Source {index:03d} | MRI, CT | brain | {index}000 | 5 | Open | MIT licence | http://s{index}.example.org |"
-            for index in range(40)]
-    rows += ["| Montgomery County X-ray Set | MR | Lungs | 138 | X | Open | MIT licence | https://ceb.nlm.nih.gov/x |"] * 2
-    document = document_of(table(*rows))
-    one = check.check_document(document, Config())
-    monkeypatch.setattr(check, "PARALLEL_ROWS", 10)
-    forks, fork = [], check.os.fork
-    monkeypatch.setattr(check.os, "fork", lambda: forks.append(1) or fork())
-    two = check.check_document(document, Config())
-    assert forks == [1] and two == one and {d.code[:4] for d in one} >= {"CAT2", "CAT3", "CAT4"}
-
-
-def test_an_error_in_the_second_process_is_raised_as_in_one(monkeypatch, tmp_path):
-    import pytest
-
-    from catlint import check
-    from catlint.config import Config
-    from catlint.errors import CatlintError
-    from test_fixer import document_of
-    from conftest import GOOD_ROW, table
-
-    (tmp_path / "knowledge.json").write_text("{}", encoding="utf-8")
-    monkeypatch.setattr(check, "PARALLEL_ROWS", 1)
-    with pytest.raises(CatlintError, match="invalid knowledge file"):
-        check.check_document(document_of(table(GOOD_ROW)), Config(knowledge=str(tmp_path / "knowledge.json")))
+@given(st.text(st.sampled_from(list("ab |\t\v:-é\\")), max_size=40), st.integers(0, 3))
+def test_cell_texts_in_one_pass_agree_with_the_cells_and_their_positions(line, start):
+    start = min(start, len(line))
+    cells = body.row_cells(line, 7, start)
+    assert body._texts(line, start) == [cell.text for cell in cells]
+    assert all(line[cell.start - 1 : cell.end - 1] == cell.text for cell in cells)
 
 
 @given(st.text(st.sampled_from(list("ab|\n\r ")), max_size=30))
 def test_line_split_fast_path_agrees_with_the_general_one(text):
     import re
 
-    from catlint.source import split_lines
+    from catlint.reading.lines import split_lines
 
     general, start = [], 0
     for match in re.finditer(r"\r\n|\r|\n", text):
@@ -131,7 +75,11 @@ def test_line_split_fast_path_agrees_with_the_general_one(text):
         start = match.end()
     if start < len(text):
         general.append((text[start:], ""))
-    assert split_lines(text) == general
+    parts, lines = split_lines(text)
+    assert parts == list(lines) == [content for content, _ in general]
+    assert [lines.ending(index) for index in range(len(lines))] == [ending for _, ending in general]
+    for number, line in enumerate(lines, 1):
+        assert all(lines.position(lines.offset(number, column)) == (number, column) for column in range(1, len(line) + 2))
 
 
 json_values = st.recursive(

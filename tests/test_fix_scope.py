@@ -3,12 +3,12 @@ value fix, and `links --fix` writes only a validated URL through the same fixer 
 
 import json
 
-from catlint.config import Config
+from catlint.engine.config import Config
 from catlint.diagnostics import Diagnostic, Edit, Fix, Position
-from catlint.document import parse_document
-from catlint.fix_scope import confined_fixes
-from catlint.schema import load_schema
-from catlint.source import decode
+from catlint.reading.catalogue import read_catalogue
+from catlint.engine.fix_scope import confined_fixes
+from catlint.reading.schema import load_schema
+from catlint.reading.source import decode
 from conftest import GOOD_ROW, run_catlint, run_json, table
 from linkserver import HOSTILE_PATH, run_links, servers, write_catalogue  # noqa: F401 (servers is a fixture)
 
@@ -46,11 +46,11 @@ def test_a_tab_separated_paste_keeps_its_tabs_and_only_the_unsafe_split_fixes_it
 
 
 def document_of(text: str):
-    return parse_document(decode("catalogue.md", text.encode("utf-8")), load_schema(), config=Config())
+    return read_catalogue(decode("catalogue.md", text.encode("utf-8")), load_schema())
 
 
 def offered(document, start: int, end: int, content: str, code: str = "CAT207") -> bool:
-    line = document.table.rows[0].line
+    line = document.body.row_lines[0]
     fix = Fix("safe", "x", (Edit(Position(line, start), Position(line, end), content),))
     diagnostic = Diagnostic("catalogue.md", code, "whitespace", "warning", "x", Position(line, start), Position(line, end), fix)
     return confined_fixes([diagnostic], document)[0].fix is not None

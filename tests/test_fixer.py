@@ -4,18 +4,20 @@ import os
 
 import pytest
 
-from catlint import fixer, writer
-from catlint.config import Config
+from catlint.engine import fixer
+
+from catlint import files as writer
+from catlint.engine.config import Config
 from catlint.diagnostics import Edit, Position
-from catlint.document import parse_document
+from catlint.reading.catalogue import read_catalogue
 from catlint.errors import CatlintError
-from catlint.schema import load_schema
-from catlint.source import decode
+from catlint.reading.schema import load_schema
+from catlint.reading.source import decode
 from conftest import GOOD_ROW, SEED, table
 
 
 def document_of(text: str, config=Config()):
-    return parse_document(decode("catalogue.md", text.encode("utf-8")), load_schema(), config=config)
+    return read_catalogue(decode("catalogue.md", text.encode("utf-8")), load_schema())
 
 
 def test_values_are_compared_without_order_and_spelling():
@@ -45,15 +47,20 @@ def test_a_blank_line_that_would_change_a_value_is_not_offered_and_the_others_ar
 def test_a_rule_whose_safe_fix_changes_a_value_is_refused_and_named(tmp_path, monkeypatch, capsys):
     """A faulty rule (injected here) offers a 'safe' fix that changes a count: fix refuses it, says
     so on stderr, and still applies the other fixes."""
-    from catlint import cli
-    from catlint.rules import at_span, count_format, replace as replace_fix
+    from dataclasses import replace
 
-    def faulty(document):
-        for record in document.records:
-            cell = record.fields["images"].cell
-            yield at_span(cell.span, "faulty", replace_fix(cell.span, "374", "change the count"))
+    from catlint.commands import cli
+    from catlint.engine import check
+    from catlint.rules._support.findings import at_span, cell_span, replace as replace_fix
 
-    monkeypatch.setattr(count_format, "check", faulty)
+    def faulty(context):
+        column = context.catalogue.fields["images"]
+        for row in context.catalogue.rows():
+            span = cell_span(context.catalogue.body.cell(row, column.index))
+            yield at_span(span, "faulty", replace_fix(span, "374", "change the count"))
+
+    real = check.all_rules()
+    monkeypatch.setattr(check, "all_rules", lambda: tuple(replace(rule, check=faulty) if rule.code == "CAT202" else rule for rule in real))
     path = tmp_path / "catalogue.md"
     path.write_text(table(GOOD_ROW.replace("| MR |", "| MRI |")), encoding="utf-8")
     assert cli.main(["fix", str(path)]) == 1

@@ -103,7 +103,7 @@ def parse_command(line):
 
 def test_github_escaping_of_message_and_properties():
     from catlint.diagnostics import Diagnostic, Position
-    from catlint.reporters import Run, render
+    from catlint.reporting import Run, render
 
     message = "100% sure: a, b\r\nnext line"
     diagnostic = Diagnostic("dir,1/cata:logue%.md", "CAT101", "schema-violation", "error", message, Position(3, 5), Position(3, 9))
@@ -173,7 +173,7 @@ def test_workflow_is_a_valid_github_workflow_that_runs_the_documented_commands()
 
 def test_github_keeps_room_for_the_notice_when_notices_overflow():
     from catlint.diagnostics import Diagnostic, Position
-    from catlint.reporters import Run, render
+    from catlint.reporting import Run, render
 
     infos = [Diagnostic("catalogue.md", "CAT003", "unknown-column", "info", f"column {n}", Position(1, n), Position(1, n + 1)) for n in range(1, 13)]
     lines = render("github", infos, Run(("catalogue.md",), ())).splitlines()

@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from catlint.cli import main
+from catlint.commands.cli import main
 from test_properties import catalogues
 
 # Any character at all, the table's own syntax included, and line breaks that split a row.

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from catlint.evidence import row_evidence
-from catlint.knowledge import load_knowledge
+from catlint.rules._support.evidence import row_evidence
+from catlint.reading.knowledge import load_knowledge
 from conftest import ROOT
 
 KNOWLEDGE = json.loads((ROOT / "schema" / "knowledge.json").read_text(encoding="utf-8"))

@@ -10,8 +10,8 @@ import pytest
 from conftest import SHARED_SCHEMAS
 from linkserver import guarded_catlint, run_links, servers, write_catalogue  # noqa: F401 (servers is a fixture)
 
-from catlint.links.probe import HostLimits, Options, classify_error, probe, retry_wait, tls_context
-from catlint.links.runner import probe_all
+from catlint.network.probe import HostLimits, Options, classify_error, probe, retry_wait, tls_context
+from catlint.network.runner import probe_all
 
 
 def by_source(catalogue, diagnostics) -> dict[str, list[dict]]:

@@ -155,7 +155,7 @@ def test_link_workflow_is_valid_and_scheduled_not_on_pull_requests():
 
 
 def test_links_cache_key_must_be_a_path():
-    from catlint.config import parse_config
+    from catlint.engine.config import parse_config
     from catlint.errors import CatlintError
 
     assert parse_config({"links-cache": "c/links.json"}, "conf/catlint.toml").links_cache == os.path.join("conf", "c", "links.json")

@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT
 from linkserver import LOOPBACK_OPT_IN, guarded_catlint, run_links, servers, write_catalogue  # noqa: F401 (servers is a fixture)
 
-from catlint.links.probe import HostLimits, Options, probe, tls_context
+from catlint.network.probe import HostLimits, Options, probe, tls_context
 
 OPT_IN = next(iter(LOOPBACK_OPT_IN))
 

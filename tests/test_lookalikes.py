@@ -10,9 +10,9 @@ import pytest
 
 from conftest import ROOT, run_json, table
 
-from catlint.lookalike import source_keys
+from catlint.rules._support.lookalike import source_keys
 from catlint.rules.invisible_character import invisible_pattern
-from catlint.unicode_data import default_ignorable, load, script, script_extensions
+from catlint.reading.unicode import default_ignorable, load, script, script_extensions
 
 
 def row(source="OASIS", licence="CC BY 4.0", link="https://www.oasis-brains.org"):

@@ -15,12 +15,12 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catlint.config import Config
-from catlint.document import parse_document
-from catlint.fixer import fix_document
-from catlint.mojibake import repair
-from catlint.schema import load_schema
-from catlint.source import decode
+from catlint.engine.config import Config
+from catlint.reading.catalogue import read_catalogue
+from catlint.engine.fixer import fix_document
+from catlint.reading.mojibake import repair
+from catlint.reading.schema import load_schema
+from catlint.reading.source import decode
 from conftest import SEED, run_catlint
 
 REAL = [
@@ -67,7 +67,7 @@ def catalogue(name: str, licence: str, note: str) -> str:
 
 
 def fixed(text: str) -> str:
-    document = parse_document(decode("catalogue.md", text.encode("utf-8")), load_schema())
+    document = read_catalogue(decode("catalogue.md", text.encode("utf-8")), load_schema())
     return fix_document(document, Config()).text
 
 

@@ -5,11 +5,11 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catlint.config import Config
-from catlint.document import parse_document
-from catlint.fixer import fix_document
-from catlint.schema import load_schema
-from catlint.source import decode
+from catlint.engine.config import Config
+from catlint.reading.catalogue import read_catalogue
+from catlint.engine.fixer import fix_document
+from catlint.reading.schema import load_schema
+from catlint.reading.source import decode
 
 SCHEMA = load_schema()
 HEADERS = ["Source", "Data Types", "Body Parts", "Images", "Patients", "Availability", "Licence", "Link"]
@@ -76,7 +76,7 @@ def catalogues(draw):
 
 
 def document(text):
-    return parse_document(decode("catalogue.md", text.encode("utf-8")), SCHEMA, config=Config())
+    return read_catalogue(decode("catalogue.md", text.encode("utf-8")), SCHEMA)
 
 
 def values_of(doc):
@@ -110,14 +110,14 @@ genuine_chars = st.one_of(
 
 @given(st.text(genuine_chars, min_size=1, max_size=30))
 def test_encoding_repair_leaves_genuine_non_latin_text_alone(text):
-    from catlint.mojibake import repair
+    from catlint.reading.mojibake import repair
 
     assert repair(text) == text
 
 
 @given(st.text(text_chars, min_size=1, max_size=30))
 def test_encoding_repair_is_idempotent(text):
-    from catlint.mojibake import repair
+    from catlint.reading.mojibake import repair
 
     once = repair(text)
     assert repair(once) == once

@@ -3,7 +3,7 @@ and address classification in-process."""
 
 from conftest import run_json, table
 
-from catlint.public_host import address_problem, why_not_public
+from catlint.network.hosts import address_problem, why_not_public
 
 
 def row(source="OASIS", licence="CC BY 4.0", link="https://www.oasis-brains.org"):

@@ -6,10 +6,10 @@ import subprocess
 
 import pytest
 
-from catlint.config import Config
-from catlint.document import parse_document
-from catlint.schema import load_schema
-from catlint.source import decode
+from catlint.engine.config import Config
+from catlint.reading.catalogue import read_catalogue
+from catlint.reading.schema import load_schema
+from catlint.reading.source import decode
 from conftest import GOOD_ROW, run_catlint, table
 
 SUGGESTION = re.compile(r"^(`{3,})suggestion\n(.*?)^\1$", re.MULTILINE | re.DOTALL)
@@ -34,12 +34,14 @@ def applied(text: str, comment: dict) -> str:
 
 
 def document_of(text: str):
-    return parse_document(decode("catalogue.md", text.encode("utf-8")), load_schema(), config=Config())
+    return read_catalogue(decode("catalogue.md", text.encode("utf-8")), load_schema())
 
 
 def values(record) -> dict:
     """Each field's value, or its cell's text when it does not parse."""
-    return {name: found.value if found.error is None else ("unreadable", found.cell.text) for name, found in record.fields.items()}
+    found = {name: record.read(name) for name in record.catalogue.fields}
+    return {name: None if read is None else read.value if read.error is None else ("unreadable", record.text(name))
+            for name, read in found.items()}
 
 
 def carried(comment: dict, diagnostics: list) -> list[dict]:
@@ -54,9 +56,13 @@ def carried(comment: dict, diagnostics: list) -> list[dict]:
 
 def changed_fields(document, line: int, diagnostics: list[dict]) -> set[str]:
     """The fields whose cells hold one of these diagnostics' start."""
-    record = document.record_at(line)
+    row = document.row_at(line)
+    if row is None:
+        return set()
+    cells = document.body.cells(row)
     columns = {d["location"]["column"] for d in diagnostics}
-    return {name for name, found in (record.fields.items() if record else ()) if any(found.cell.start <= c <= found.cell.end for c in columns)}
+    return {name for name, field in document.fields.items()
+            if field.index < len(cells) and any(cells[field.index].start <= c <= cells[field.index].end for c in columns)}
 
 
 def test_every_seed_suggestion_is_its_own_line_and_changes_only_its_findings_cells(seed_copy):
@@ -72,16 +78,18 @@ def test_every_seed_suggestion_is_its_own_line_and_changes_only_its_findings_cel
         own = original.split("\n")[line - 1]
         assert lines != [own] and (len(lines) == 1 or (lines[0] == "" and len(lines) == 2)), comment["body"]
         after = document_of(applied(original, comment))
-        assert len(after.records) == len(before.records)
+        assert len(after.body) == len(before.body)
         allowed = changed_fields(before, line, carried(comment, diagnostics))
-        for old, new in zip(before.records, after.records):
-            if old.row.line != line:
+        for old, new in zip(before.records(), after.records()):
+            if old.line != line:
                 assert values(old) == values(new), comment["body"]
                 continue
             changed = {name for name in values(old) if values(old)[name] != values(new)[name]}
             assert changed <= allowed, (comment["body"], changed, allowed)
-            untouched = [i for i, cell in enumerate(old.row.cells) if not any(cell == f.cell for n, f in old.fields.items() if n in allowed)]
-            assert [new.row.cells[i].text for i in untouched] == [old.row.cells[i].text for i in untouched], comment["body"]
+            targeted = {before.fields[name].index for name in allowed}
+            old_texts, new_texts = before.body.texts(old.row), after.body.texts(new.row)
+            untouched = [i for i in range(len(old_texts)) if i not in targeted]
+            assert [new_texts[i] for i in untouched] == [old_texts[i] for i in untouched], comment["body"]
 
 
 def test_the_footnote_suggestion_inserts_the_blank_line_and_repairs_the_marker(seed_copy):
@@ -120,7 +128,7 @@ def test_a_whitespace_fix_on_a_misplaced_row_suggests_that_row_not_a_deletion(tm
     assert comment["line"] == 6 and "**CAT308**" in comment["body"] and "so there is no suggestion" in comment["body"]
     assert suggested_lines(comment["body"]) == [ROW.format("Bravo", "MIT licence", "bravo")]
     after = document_of(applied(path.read_text(encoding="utf-8"), comment))
-    assert [record.value("source") for record in after.records] == names
+    assert [record.value("source") for record in after.records()] == names
 
 
 def test_whitespace_fixes_of_swapped_rows_suggest_each_its_own_row(tmp_path):
@@ -132,7 +140,7 @@ def test_whitespace_fixes_of_swapped_rows_suggest_each_its_own_row(tmp_path):
         (3, [ROW.format("Charlie", "MIT licence", "c")]), (4, [ROW.format("Bravo", "MIT licence", "b")])]
     text = path.read_text(encoding="utf-8")
     for comment in comments:
-        assert sorted(record.value("source") for record in document_of(applied(text, comment)).records) == ["Bravo", "Charlie"]
+        assert sorted(record.value("source") for record in document_of(applied(text, comment)).records()) == ["Bravo", "Charlie"]
 
 
 def git(repo, *arguments):
@@ -162,7 +170,7 @@ def test_a_change_that_inserts_a_row_and_edits_another_gets_one_line_suggestions
     assert suggested_lines(comments[4]["body"]) == [ROW.format("Zulu", "MIT licence", "z")]
     assert suggested_lines(comments[5]["body"]) == [ROW.format("Delta", "MIT licence", "d")]
     for comment in comments.values():
-        names = [record.value("source") for record in document_of(applied(text, comment)).records]
+        names = [record.value("source") for record in document_of(applied(text, comment)).records()]
         assert names == ["Alpha", "Zulu", "Delta"], "no row lost or duplicated"
 
 
@@ -190,7 +198,7 @@ def test_cell_text_in_a_review_cannot_ping_link_or_render_html(tmp_path):
 
 
 def test_suggestion_fence_outgrows_backticks_in_the_line():
-    from catlint.reporters.github_review import suggestion_block
+    from catlint.reporting.github_review import suggestion_block
 
     assert suggestion_block(["| `a` ```b``` |"]) == "````suggestion\n| `a` ```b``` |\n````"
 

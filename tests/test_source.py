@@ -3,7 +3,8 @@ import codecs
 import pytest
 
 from catlint.errors import CatlintError
-from catlint.source import decode, encode, plausibility, read_source, split_lines
+from catlint.reading.lines import split_lines
+from catlint.reading.source import decode, encode, plausibility, read_source
 
 TEXT = "| Source | Images |\r\n|---|---|\r\n| SCMR | 193¹ |\r\n"
 
@@ -51,8 +52,9 @@ def test_encode_keeps_utf8_bom_and_turns_everything_else_into_utf8():
 
 
 def test_split_lines_keeps_each_ending():
-    assert split_lines("a\r\nb\nc\rd") == [("a", "\r\n"), ("b", "\n"), ("c", "\r"), ("d", "")]
-    assert split_lines("a\u2028b\x0cc\n") == [("a\u2028b\x0cc", "\n")]
+    parts, lines = split_lines("a\r\nb\nc\rd")
+    assert parts == ["a", "b", "c", "d"] and [lines.ending(index) for index in range(4)] == ["\r\n", "\n", "\r", ""]
+    assert split_lines("a\u2028b\x0cc\n")[0] == ["a\u2028b\x0cc"]
 
 
 def test_plausibility_prefers_real_text_over_mojibake():

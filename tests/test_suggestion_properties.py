@@ -5,13 +5,15 @@ safe suggestions gives the records `catlint fix` gives."""
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catlint.check import check_document
-from catlint.config import Config
-from catlint.fixer import fix_document
-from catlint.reporters import Checked
-from catlint.rules.table_layout import CODE as LAYOUT
-from catlint.suggestions import suggestions
+from catlint.engine.check import check_catalogue
+from catlint.engine.config import Config
+from catlint.engine.fixer import fix_document
+from catlint.reporting import Checked
+from catlint.engine.suggestions import suggestions
+from catlint.rules.table_layout import RULE as LAYOUT_RULE
 from test_properties import catalogues, document, values_of
+
+LAYOUT = LAYOUT_RULE.code
 
 
 @st.composite
@@ -28,7 +30,7 @@ def damaged(draw):
 
 def line_suggestions(text):
     original = document(text)
-    diagnostics = check_document(original, Config())
+    diagnostics = check_catalogue(original, Config())
     _, by_line = suggestions({"catalogue.md": Checked(original, Config())}, diagnostics, own=False)
     return original, by_line
 
@@ -40,28 +42,35 @@ def applied(text: str, chosen) -> str:
     return "\n".join(lines)
 
 
-def targeted_cells(row, suggestion) -> set[int]:
-    """The cells of `row` an edit of the suggestion's findings starts in (layout targets none)."""
+def targeted_cells(cells, suggestion) -> set[int]:
+    """The cells an edit of the suggestion's findings starts in (layout targets none)."""
     columns = [edit.location.column for d in suggestion.findings if d.code != LAYOUT for edit in d.fix.edits]
-    return {index for index, cell in enumerate(row.cells) if any(cell.start - 1 <= column <= cell.end + 1 for column in columns)}
+    return {index for index, cell in enumerate(cells) if any(cell.start - 1 <= column <= cell.end + 1 for column in columns)}
+
+
+def table_rows(catalogue):
+    """(line, cells) of the header and each body row."""
+    body = catalogue.body
+    header = catalogue.table.header
+    return [(header.line, header.cells)] + [(body.row_lines[row], body.cells(row)) for row in range(len(body))]
 
 
 @given(damaged())
 def test_a_suggestion_changes_only_its_row_and_in_it_only_its_findings_cells(text):
     original, by_line = line_suggestions(text)
-    rows = [original.table.header] + original.table.rows
+    rows = table_rows(original)
     for suggestion in by_line.values():
         assert suggestion.lines and any(line.strip() for line in suggestion.lines)
         after = document(applied(text, [suggestion]))
-        new_rows = [after.table.header] + after.table.rows
+        new_rows = table_rows(after)
         assert len(new_rows) == len(rows), suggestion
-        for old, new in zip(rows, new_rows):
-            kept = range(len(old.cells)) if old.line != suggestion.line else \
-                [index for index in range(len(old.cells)) if index not in targeted_cells(old, suggestion)]
-            if old.line == suggestion.line and len(new.cells) != len(old.cells):
+        for (line, old), (_, new) in zip(rows, new_rows):
+            kept = range(len(old)) if line != suggestion.line else \
+                [index for index in range(len(old)) if index not in targeted_cells(old, suggestion)]
+            if line == suggestion.line and len(new) != len(old):
                 assert any(d.code == "CAT001" for d in suggestion.findings), suggestion  # only the tab split reshapes a row
                 continue
-            assert [new.cells[i].text for i in kept] == [old.cells[i].text for i in kept], suggestion
+            assert [new[i].text for i in kept] == [old[i].text for i in kept], suggestion
 
 
 @given(damaged())

@@ -1,7 +1,7 @@
 import pytest
 
-from catlint.schema import load_schema
-from catlint.values import CellValueError, Count, canonical_count, clean_text, parse_count, parse_list, parse_term
+from catlint.reading.schema import load_schema
+from catlint.reading.values import CellValueError, Count, canonical_count, clean_text, parse_count, parse_list, parse_term
 
 SCHEMA = load_schema()
 

@@ -1,3 +1,3 @@
-from catlint.cli import entry
+from catlint.commands.cli import entry
 
 entry()

@@ -32,6 +32,17 @@ class Fix:
 
 
 @dataclass(frozen=True)
+class Finding:
+    """What a rule reports: where, what, an optional fix, and what it is about (for identity)."""
+
+    location: Position
+    end_location: Position
+    message: str
+    fix: Fix | None = None
+    subject: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     filename: str
     code: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from catlint.changed_checks import Quoted, changed_checks
+from catlint.engine.changed_checks import Quoted, changed_checks
 from catlint.commands.common import write_output
 from catlint.errors import CatlintError
 
@@ -45,7 +45,7 @@ def markdown(items) -> str:
 
 
 def github(items) -> str:
-    from catlint.reporters.github import escape_data, escape_property
+    from catlint.reporting.github import escape_data, escape_property
 
     lines = [f"::warning title=catlint::{escape_data(HEADLINE)}"] if items else []
     for item in items:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import sys
 
-from catlint.config import Config, load_config
-from catlint.document import parse_document
+from catlint.engine.config import Config, load_config
 from catlint.errors import CatlintError
 from catlint.escaping import visible
-from catlint.schema import load_schema
-from catlint.source import read_source
+from catlint.reading.catalogue import read_catalogue
+from catlint.reading.schema import load_schema
+from catlint.reading.source import read_source
+
+DEFAULT_FILE = "catalogue.md"
 
 
 def add_file_arguments(parser, many: bool = True) -> None:
@@ -24,7 +26,7 @@ def add_selection_arguments(parser) -> None:
 
 
 def add_output_arguments(parser) -> None:
-    from catlint.reporters import CHOICES
+    from catlint.reporting import CHOICES
 
     parser.add_argument("--output-format", default="text", choices=CHOICES,
                         help="report format (default: text; auto: github inside GitHub Actions, else text)")
@@ -47,8 +49,6 @@ def split_codes(values: list[str] | None) -> list[str] | None:
 
 def files_of(arguments) -> list[str]:
     """The files to work on, each once: a file named twice (`a.md ./a.md`) is checked and fixed once."""
-    from catlint.cli import DEFAULT_FILE
-
     files = arguments.files or [DEFAULT_FILE]
     files = files if isinstance(files, list) else [files]
     seen, unique = set(), []
@@ -66,9 +66,21 @@ def config_for(path: str, arguments) -> Config:
 
 
 def load(path: str, config: Config):
-    """Bytes to document for one file; raises CatlintError with a one-line reason."""
-    source = read_source(path)
-    return parse_document(source, load_schema(config.schema), config=config)
+    """Bytes to catalogue for one file; raises CatlintError with a one-line reason."""
+    return read_catalogue(read_source(path), load_schema(config.schema))
+
+
+def each_file(arguments, work) -> int:
+    """Run `work(path, config)` on each file, reporting a file that cannot be read as one line on
+    stderr and going on; the number of such files."""
+    failed = 0
+    for path in files_of(arguments):
+        try:
+            work(path, config_for(path, arguments))
+        except CatlintError as error:
+            report_error(error)
+            failed += 1
+    return failed
 
 
 def report_error(error: CatlintError) -> None:
@@ -77,7 +89,7 @@ def report_error(error: CatlintError) -> None:
 
 def write_output(text: str, output_file: str | None) -> None:
     if output_file:
-        from catlint.writer import write_atomically
+        from catlint.files import write_atomically
 
         write_atomically(output_file, text.encode("utf-8"))
     else:
@@ -87,12 +99,12 @@ def write_output(text: str, output_file: str | None) -> None:
 
 def report_run(arguments, files, rules, unreadable: int, checked: dict, diagnostics, changed_lines=None):
     """The Run for the chosen output format, with what that format needs computed here."""
-    from catlint.reporters import Run, needs
+    from catlint.reporting import Run, needs
 
     wanted = needs(arguments.output_format)
     extra = {}
     if "suggestions" in wanted or "line_suggestions" in wanted:
-        from catlint.suggestions import suggestions
+        from catlint.engine.suggestions import suggestions
 
         own, by_line = suggestions(checked, diagnostics, own="suggestions" in wanted, per_line="line_suggestions" in wanted)
         extra.update(suggestions=own, line_suggestions=by_line)
@@ -107,7 +119,7 @@ def repository_path(path: str, root: str | None = None) -> str:
     when the file is in no repository."""
     from pathlib import Path
 
-    from catlint.reporters import relative_path
+    from catlint.reporting import relative_path
 
     absolute = Path(os.path.abspath(path))
     base = Path(os.path.abspath(root)) if root else next(

@@ -5,14 +5,13 @@ from __future__ import annotations
 import difflib
 import sys
 
-from catlint.commands.common import has_findings, add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error
+from catlint.commands.common import add_file_arguments, add_selection_arguments, config_for, files_of, has_findings, load, report_error
 from catlint.errors import CatlintError
 from catlint.escaping import visible
-from catlint.fixer import fix_document
-from catlint.reporters import Run, render
-from catlint.rules import not_utf8
-from catlint.source import encode
-from catlint.writer import write_atomically
+from catlint.engine.fixer import fix_document
+from catlint.reporting import Run, render
+from catlint.reading.source import encode
+from catlint.files import write_atomically
 
 HELP = "repair and normalise catalogue files in place"
 
@@ -62,7 +61,6 @@ def _fix_file(path: str, arguments) -> tuple[bool, list]:
     remaining = result.remaining
     if changed:
         write_atomically(path, data)
-        remaining = [d for d in remaining if d.code != not_utf8.CODE]  # the write made it UTF-8
         print(visible(_summary(path, result.fixed, document.source.is_utf8)))
     if remaining and not arguments.fix_only:
         sys.stdout.write(render("text", remaining, Run((path,), ())))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 
-from catlint import knowledge as knowledge_module
-from catlint.commands.common import config_for, write_output
-from catlint.schema import load_schema
+from catlint.reading import knowledge as knowledge_module
+from catlint.commands.common import DEFAULT_FILE, config_for, write_output
+from catlint.reading.schema import load_schema
 
 HELP = "print the evidence knowledge: words, acronyms and links, and what each implies"
 FORMATS = ("text", "json")
@@ -23,8 +23,6 @@ def add_arguments(parser) -> None:
 
 
 def run(arguments) -> int:
-    from catlint.cli import DEFAULT_FILE
-
     config = config_for(DEFAULT_FILE, arguments)  # the configuration `catlint check` would use here
     knowledge = knowledge_module.load_knowledge(config.knowledge)
     knowledge.check_vocabulary(load_schema(config.schema))  # as check would: a file it rejects is not listed

@@ -1,26 +1,25 @@
 """catlint links: check each row's link over the network, through the link cache.
 
-Also home of `--links` for `catlint check`: the options and `check_links_if_asked`.
+Also home of `--links` for `catlint check`: the options and `links_if_asked`.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
-from catlint.check import check_document, selected_rules
-from catlint.commands.common import add_output_arguments, has_findings, add_file_arguments, add_selection_arguments, config_for, files_of, load, report_error, report_run, write_output
+from catlint.commands.common import (
+    add_file_arguments, add_output_arguments, add_selection_arguments, each_file, files_of, has_findings, load,
+    report_run, write_output,
+)
+from catlint.engine.check import check_catalogue, selected_rules
 from catlint.errors import CatlintError
 from catlint.escaping import visible
-from catlint.links import attach, link_cells
-from catlint.links.cache import LinkCache, default_path, parse_age
-from catlint.reporters import Checked, render
+from catlint.network.cache import LinkCache, default_path, parse_age
+from catlint.reporting import Checked, render
 
 HELP = "check each row's link over the network (results cached; --offline reads the cache only)"
-FAMILY = "CAT5"
-OTHER_FAMILIES = ("CAT0", "CAT1", "CAT2", "CAT3", "CAT4")
 
 
 def add_arguments(parser) -> None:
@@ -44,47 +43,46 @@ def add_link_options(parser, switch: bool = False) -> None:
 
 
 def run(arguments) -> int:
-    diagnostics, failed, rules, checked = [], 0, {}, {}
-    files = files_of(arguments)
-    for path in files:
-        try:
-            config = config_for(path, arguments)
-            document = load(path, config)
-            check_links(document, arguments, config)
-            # Only the link rules: the offline rules are `catlint check`'s, and running them here is wasted work.
-            links_only = replace(config, ignore=config.ignore + OTHER_FAMILIES)
-            if arguments.fix or arguments.unsafe_fixes:
-                document = _apply_fixes(document, links_only, arguments)
-            diagnostics += check_document(document, links_only)
-            rules.update({rule.code: rule for rule in selected_rules(config) if rule.code.startswith(FAMILY)})
-            checked[path] = Checked(document, config)
-        except CatlintError as error:
-            report_error(error)
-            failed += 1
-    run = report_run(arguments, files, rules.values(), failed, checked, diagnostics)
+    diagnostics, rules, checked = [], {}, {}
+
+    def check(path, config):
+        catalogue = load(path, config)
+        results = check_links(catalogue, arguments, config)
+        if arguments.fix or arguments.unsafe_fixes:
+            catalogue = _apply_fixes(catalogue, config, results, arguments)
+        # Only the rules that need the network: the offline rules are `catlint check`'s.
+        diagnostics.extend(check_catalogue(catalogue, config, results, only_network=True))
+        rules.update({rule.code: rule for rule in selected_rules(config, True, only_network=True)})
+        checked[path] = Checked(catalogue, config)
+
+    failed = each_file(arguments, check)
+    run = report_run(arguments, files_of(arguments), rules.values(), failed, checked, diagnostics)
     write_output(render(arguments.output_format, diagnostics, run), arguments.output_file)
     if failed:
         return 2
     return 1 if has_findings(diagnostics) else 0
 
 
-def check_links_if_asked(document, arguments, config) -> None:
+def links_if_asked(catalogue, arguments, config) -> dict | None:
     """For `catlint check`: the network (or the cache) only with --links or --offline."""
     if arguments.links or arguments.offline:
-        check_links(document, arguments, config)
+        return check_links(catalogue, arguments, config)
+    return None
 
 
-def check_links(document, arguments, config) -> None:
-    """Check the document's link cells and attach the results for the CAT5xx rules."""
-    from catlint.links.guard import loopback_allowed
-    from catlint.links.probe import Options
-    from catlint.links.runner import check_urls
+def check_links(catalogue, arguments, config) -> dict:
+    """URL -> LinkResult for the catalogue's link cells (from the cache, or asked)."""
+    from catlint.engine.context import build_context
+    from catlint.network.guard import loopback_allowed
+    from catlint.network.probe import Options
+    from catlint.network.runner import check_urls
+    from catlint.rules._support.link_results import link_cells
 
-    urls = [link.url for link in link_cells(document)]
+    urls = [link.url for link in link_cells(build_context(catalogue, config))]
     cache = LinkCache(cache_path(arguments, config))
     options = Options(timeout=_positive(arguments.timeout, "--timeout"), cafile=_cafile(arguments.cafile),
                       allow_loopback=not arguments.offline and bool(urls) and loopback_allowed())
-    attach(document, check_urls(urls, cache, parse_age(arguments.max_age), arguments.offline, options))
+    return check_urls(urls, cache, parse_age(arguments.max_age), arguments.offline, options)
 
 
 def cache_path(arguments, config) -> Path:
@@ -113,22 +111,18 @@ def _cafile(path: str | None) -> str | None:
     return path
 
 
-def _apply_fixes(document, config, arguments):
+def _apply_fixes(catalogue, config, results: dict, arguments):
     """Write the wanted URL fixes into the file through the fixer, as `catlint fix` writes its own
-    (one finding's edits each, checked on the raw text); return the document as written."""
-    from catlint.document import parse_document
-    from catlint.fixer import fix_document
-    from catlint.links import link_results
-    from catlint.source import encode
-    from catlint.writer import write_atomically
+    (one finding's edits each, checked on the raw text); return the catalogue as written."""
+    from catlint.engine.fixer import fix_document
+    from catlint.files import write_atomically
+    from catlint.reading.source import encode
 
-    result = fix_document(document, config, unsafe=arguments.unsafe_fixes)
+    result = fix_document(catalogue, config, unsafe=arguments.unsafe_fixes, link_results=results, only_network=True)
     if not result.converged:
-        raise CatlintError(f"{document.path}: link fixes did not settle after several rounds; nothing written")
-    if result.text == document.text:
-        return document
-    write_atomically(document.path, encode(document.source, result.text))
-    print(visible(f"{document.path}: fixed {result.fixed} link{'s' if result.fixed != 1 else ''}"), file=sys.stderr)
-    fixed = parse_document(document.source, document.schema, result.text, document.config)
-    attach(fixed, link_results(document))
-    return fixed
+        raise CatlintError(f"{catalogue.path}: link fixes did not settle after several rounds; nothing written")
+    if result.text == catalogue.text:
+        return catalogue
+    write_atomically(catalogue.path, encode(catalogue.source, result.text))
+    print(visible(f"{catalogue.path}: fixed {result.fixed} link{'s' if result.fixed != 1 else ''}"), file=sys.stderr)
+    return result.catalogue

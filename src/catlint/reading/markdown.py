@@ -1,6 +1,6 @@
 """A Markdown document as GitHub reads it: its blocks, tables, definitions and inline content.
 
-`read_markdown(lines)` runs the block parser once; the result lists every
+`read_markdown(parts, lines)` runs the block parser once; the result lists every
 table (with each row's cells), every piece of inline content (paragraphs,
 headings, table cells) with a map back to source positions, the link
 reference definitions and the footnote definitions. Links are read from the
@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from catlint.reading import autolinks, inlines
 from catlint.reading.blocks import BlockParser
@@ -21,7 +22,7 @@ from catlint.reading.references import locate, normalize_label
 from catlint.reading.rows import segments, unescape_pipes
 
 # A text without any of these holds no link, image, raw HTML, code span or footnote reference.
-_MARKUP = ("[", "<", "`", "\\", "&", "://", "www.", "@")
+MARKUP = ("[", "<", "`", "\\", "&", "://", "www.", "@")
 # A cell of one bare URL and nothing that could start other markup: one link, the URL.
 _BARE_URL = re.compile(r"[A-Za-z]{3,5}://[^\s<\[`\\&!|]*\Z")
 
@@ -65,78 +66,73 @@ class FoundLink:
 
 @dataclass
 class MarkdownDocument:
-    lines: list[str]
+    lines: Any  # catlint.reading.lines.Lines: the text held once, a line cut out when asked for
     root: Node
     tables: list[Node] = field(default_factory=list)
     definitions: dict = field(default_factory=dict)
     footnote_definitions: dict[str, Node] = field(default_factory=dict)
     html_blocks: list[tuple[int, int]] = field(default_factory=list)  # first and last line
 
-    def inline_content(self, cells: bool = True):
-        """Every piece of inline content that may hold markup, in document order: paragraphs and
-        headings, and (if `cells`) the table cells with a character markup needs."""
+    def inline_content(self, needles: tuple[str, ...] = MARKUP, skip: frozenset = frozenset()):
+        """Every piece of inline content holding one of `needles`, in document order: paragraphs,
+        headings and table cells (a table in `skip` is left out: the caller reads it itself)."""
         stack = [(self.root, None)]
         while stack:
             node, footnote = stack.pop()
             if node.kind == FOOTNOTE:
                 footnote = node.data
             if node.kind in (PARAGRAPH, HEADING) and node.lines:
-                yield Inline(node.kind, tuple(node.lines), footnote=footnote)
-            elif node.kind == TABLE and cells:
-                yield from self.marked_cells(node, footnote)
+                if any(needle in piece for _, _, piece in node.lines for needle in needles):
+                    yield Inline(node.kind, tuple(node.lines), footnote=footnote)
+            elif node.kind == TABLE and node not in skip:
+                yield from self.table_cells(node, needles, footnote)
             stack.extend((child, footnote) for child in reversed(node.children))
 
-    def marked_cells(self, table: Node, footnote: str | None = None):
+    def table_cells(self, table: Node, needles: tuple[str, ...], footnote: str | None = None):
         """The cells GitHub shows (a row's cells past the header's count are dropped) that hold
-        a character markup needs; a plain cell holds no link, HTML or footnote reference."""
+        one of `needles`; a row without any is not split."""
         data = table.data
         rows = [(data.header_line, data.header_start)] + list(zip(data.row_lines, data.row_starts))
-        marked: dict[str, bool] = {}  # cells repeat: each distinct text is looked at once
         for line, start in rows:
             text = self.lines[line - 1]
-            if not any(mark in text for mark in _MARKUP):
+            if not any(needle in text for needle in needles):
                 continue
             for cell_start, cell_end in segments(text, start)[: data.columns]:
                 raw = text[cell_start:cell_end]
-                found = marked.get(raw)
-                if found is None:
-                    found = marked[raw] = any(mark in raw for mark in _MARKUP)
-                if found:
+                if any(needle in raw for needle in needles):
                     yield Inline("cell", cell=(line, cell_start, cell_end), footnote=footnote)
 
     @cached_property
     def referenced_footnotes(self) -> frozenset[str]:
         """Labels of footnote definitions some text refers to: GitHub shows only those."""
         labels = set()
-        for inline in self.inline_content():
-            text = self.inline_text(inline)
-            if "[^" in text:
-                labels.update(normalize_label(label) for label, _, _ in inlines.parse(text, self.definitions).footnotes)
+        for inline in self.inline_content(("[^",)):
+            labels.update(normalize_label(label) for label, _, _ in self.parse(inline).footnotes)
         return frozenset(labels)
 
     def rendered(self, inline: Inline) -> bool:
         return inline.footnote is None or normalize_label(inline.footnote) in self.referenced_footnotes
 
     def inline_text(self, inline: Inline) -> str:
+        """The inline's text as written (a cell's with its escaped pipes)."""
         if inline.cell is None:
             return inline.text
         line, start, end = inline.cell
         return self.lines[line - 1][start:end]
 
-    def links(self, cells: bool = True):
-        """Every link GitHub renders, with where its destination and the link itself are written."""
-        parsed: dict[str, tuple] = {}  # cells repeat: each distinct cell text is read once
-        for inline in self.inline_content(cells):
+    def parse(self, inline: Inline) -> inlines.Inlines:
+        raw = self.inline_text(inline)
+        return inlines.parse(unescape_pipes(raw) if inline.cell else raw, self.definitions)
+
+    def links(self, skip: frozenset = frozenset()):
+        """Every link GitHub renders outside the tables in `skip`, with where its destination and
+        the link itself are written."""
+        for inline in self.inline_content(MARKUP, skip):
             if not self.rendered(inline):
                 continue
             raw = self.inline_text(inline)
-            if inline.cell is None and not any(mark in raw for mark in _MARKUP):
-                continue
             text = unescape_pipes(raw) if inline.cell else raw
-            if inline.cell is None:
-                found = inlines.parse(raw, self.definitions).links
-            elif (found := parsed.get(raw)) is None:
-                found = parsed[raw] = bare_url(raw) or inlines.parse(text, self.definitions).links
+            found = (bare_url(raw) if inline.cell else None) or inlines.parse(text, self.definitions).links
             if found:
                 at = _locator(inline, raw)
                 for link in found:
@@ -198,9 +194,11 @@ def _cell_positions(raw: str) -> list[int] | None:
     return positions + [len(raw)]
 
 
-def read_markdown(lines: list[str]) -> MarkdownDocument:
-    root = BlockParser().parse(lines)
-    document = MarkdownDocument(lines, root)
+def read_markdown(parts: list[str], lines=None) -> MarkdownDocument:
+    """The document whose lines are `parts` (read once by the block parser); `lines` is what the
+    document keeps to cut lines from later (the list itself when not given)."""
+    root = BlockParser().parse(parts)
+    document = MarkdownDocument(parts if lines is None else lines, root)
     stack = [root]
     while stack:
         node = stack.pop()

@@ -17,25 +17,30 @@ Passes:
     | Brain Tumor Segmentation (BraTS) | ...
 """
 
-from catlint import knowledge
-from catlint.names import abbreviates, declared_acronym
-from catlint.rules import at_span, row_subject
-
-CODE = "CAT307"
-NAME = "acronym-mismatch"
-SEVERITY = "warning"
-FIX = "never"
+from catlint.rules._support.findings import at_span, cell_span, row_subject
+from catlint.rules._support.names import abbreviates, declared_acronym
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    function_words = None
-    for record in document.records:
-        declared = declared_acronym(record.value("source") or "")
+def check(context):
+    catalogue = context.catalogue
+    column = catalogue.fields.get("source")
+    if column is None:
+        return
+    verdicts = {}  # declared acronym and words -> whether they match
+    for row, text in enumerate(column.texts):
+        if text is None or "(" not in text:
+            continue
+        declared = declared_acronym(column.read(text).value or "")
         if declared is None:
             continue
-        function_words = function_words or knowledge.current().function_words
-        acronym, words = declared
-        if not abbreviates(acronym, words, function_words):
-            yield at_span(record.fields["source"].cell.span,
+        if declared not in verdicts:
+            verdicts[declared] = abbreviates(*declared, context.knowledge.function_words)
+        if not verdicts[declared]:
+            acronym, words = declared
+            yield at_span(cell_span(catalogue.body.cell(row, column.index)),
                           f"acronym {acronym!r} does not match the initials of {words!r}",
-                          subject=(*row_subject(record), "source"))
+                          subject=(*row_subject(catalogue, row), "source"))
+
+
+RULE = Rule("CAT307", "acronym-mismatch", "warning", "never", check, __doc__)

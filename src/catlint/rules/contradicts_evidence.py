@@ -21,13 +21,12 @@ Passes:
     | MedPix | XR, CT, MR, US, PE | All | ... | https://medpix.nlm.nih.gov/home |   (a teaching file)
 """
 
-from catlint.evidence import findings
-
-CODE = "CAT302"
-NAME = "contradicts-evidence"
-SEVERITY = "warning"
-FIX = "unsafe"
+from catlint.rules._support.evidence import findings
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    return findings(document, strong=False)
+def check(context):
+    return findings(context, strong=False)
+
+
+RULE = Rule("CAT302", "contradicts-evidence", "warning", "unsafe", check, __doc__, needs=frozenset({"table"}))

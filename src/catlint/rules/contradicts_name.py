@@ -36,13 +36,12 @@ Passes:
     | The Cancer Imaging Archive (TCIA) | XR, CT, MR, US, PE | All | ...   (an archive)
 """
 
-from catlint.evidence import findings
-
-CODE = "CAT301"
-NAME = "contradicts-name"
-SEVERITY = "error"
-FIX = "unsafe"
+from catlint.rules._support.evidence import findings
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    return findings(document, strong=True)
+def check(context):
+    return findings(context, strong=True)
+
+
+RULE = Rule("CAT301", "contradicts-name", "error", "unsafe", check, __doc__, needs=frozenset({"table"}))

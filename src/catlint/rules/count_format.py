@@ -13,22 +13,27 @@ Passes:
     | ... | X | 53,000+ | ...
 """
 
-from catlint.rules import at_span, replace, row_subject, shown, with_comments
-from catlint.values import canonical_count
-
-CODE = "CAT202"
-NAME = "count-format"
-SEVERITY = "warning"
-FIX = "safe"
+from catlint.reading.values import canonical_count
+from catlint.rules._support.columns import cell, distinct, of_kind
+from catlint.rules._support.findings import at_span, cell_span, replace, row_subject, shown, with_comments
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    for record in document.records:
-        for name, found in record.fields.items():
-            if found.column.kind != "count" or found.error is not None:
+def check(context):
+    catalogue = context.catalogue
+    for column in of_kind(context, "count"):
+        for text, rows in distinct(context, column).items():
+            read = column.read(text)
+            if read.error is not None:
                 continue
-            canonical = canonical_count(found.value)
-            wanted = with_comments(found.cell.text, canonical)
-            if wanted is not None:
-                yield at_span(found.cell.span, f"{found.column.header} {shown(found.cell.text)}: write {canonical!r}",
-                              replace(found.cell.span, wanted, f"write {canonical!r}"), subject=(*row_subject(record), name))
+            canonical = canonical_count(read.value)
+            wanted = with_comments(text, canonical)
+            if wanted is None:
+                continue
+            message = f"{column.column.header} {shown(text)}: write {canonical!r}"
+            for row in rows:
+                span = cell_span(cell(context, row, column))
+                yield at_span(span, message, replace(span, wanted, f"write {canonical!r}"), subject=(*row_subject(catalogue, row), column.field))
+
+
+RULE = Rule("CAT202", "count-format", "warning", "safe", check, __doc__)

@@ -10,22 +10,22 @@ Passes:
     | Source | Licence |
 """
 
-from catlint import inline
-from catlint.rules import at_span
-
-CODE = "CAT005"
-NAME = "duplicate-column"
-SEVERITY = "error"
-FIX = "never"
+from catlint.reading import cell_text
+from catlint.rules._support.findings import at_span, cell_span
+from catlint.rules.contract import Rule
 
 
-def check(document):
+def check(context):
+    catalogue = context.catalogue
     seen = {}
-    for cell, column in zip(document.table.header.cells, document.columns):
+    for cell, column in zip(catalogue.table.header.cells, catalogue.header_columns):
         if column is None:
             continue
         if column.field in seen:
-            yield at_span(cell.span, f"column {inline.plain_text(cell.text)!r} repeats {seen[column.field]!r} ({column.header}); only the first is read",
+            yield at_span(cell_span(cell), f"column {cell_text.plain_text(cell.text)!r} repeats {seen[column.field]!r} ({column.header}); only the first is read",
                           subject=("header", column.field))
         else:
-            seen[column.field] = inline.plain_text(cell.text)
+            seen[column.field] = cell_text.plain_text(cell.text)
+
+
+RULE = Rule("CAT005", "duplicate-column", "error", "never", check, __doc__)

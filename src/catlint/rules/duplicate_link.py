@@ -15,31 +15,32 @@ Passes:
     | DETERMINE | ... | http://www.cardiacatlas.org/studies/determine/ |
 """
 
-from catlint.knowledge import split_link
-from catlint.rules import at_span, row_subject
-
-CODE = "CAT309"
-NAME = "duplicate-link"
-SEVERITY = "info"
-FIX = "never"
+from catlint.reading.knowledge import split_link
+from catlint.rules._support.findings import at_span, cell_span, row_subject
+from catlint.rules.contract import Rule
 
 
-def check(document):
+def check(context):
+    catalogue = context.catalogue
+    column = catalogue.fields.get("link")
+    if column is None:
+        return
     seen = {}
-    for record in document.records:
-        link = record.value("link")
+    for row, text in enumerate(column.texts):
+        link = column.read(text).value if text is not None else None
         if not link:
             continue
         key = _link_key(link)
-        if key in seen:
-            first = seen[key]
-            yield at_span(record.fields["link"].cell.span,
-                          f"same link as {first.value('source')!r} (line {first.row.line}); fine if both data sets share this page",
-                          subject=(*row_subject(record), "link"))
-        else:
-            seen[key] = record
+        first = seen.setdefault(key, row)
+        if first != row:
+            yield at_span(cell_span(catalogue.body.cell(row, column.index)),
+                          f"same link as {catalogue.record(first).value('source')!r} (line {catalogue.body.row_lines[first]}); fine if both data sets share this page",
+                          subject=(*row_subject(catalogue, row), "link"))
 
 
 def _link_key(link: str) -> tuple[str, str, str]:
     host, path, query = split_link(link)
     return host.removeprefix("www."), path.rstrip("/"), query
+
+
+RULE = Rule("CAT309", "duplicate-link", "info", "never", check, __doc__, needs=frozenset({"table"}))

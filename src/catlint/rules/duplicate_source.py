@@ -24,42 +24,56 @@ Passes:
     | SCMR Consensus Data | MR | All | ...
 """
 
-from catlint.lookalike import source_keys
-from catlint.names import name_key, row_acronym
-from catlint.rules import at_span, row_subject
-
-CODE = "CAT306"
-NAME = "duplicate-source"
-SEVERITY = "warning"
-FIX = "never"
+from catlint.rules._support.findings import at_span, cell_span, row_subject
+from catlint.rules._support.lookalike import source_keys
+from catlint.rules._support.names import name_key, row_acronym
+from catlint.rules.contract import Rule
 
 
-def check(document):
+def check(context):
+    catalogue = context.catalogue
+    column = catalogue.fields.get("source")
+    if column is None:
+        return
     by_name, by_acronym = {}, {}
-    for record in document.records:
-        name = record.value("source")
+    for row, text in enumerate(column.texts):
+        name = column.read(text).value if text is not None else None
         if not name:
             continue
         keys, acronym = source_keys(name), row_acronym(name)
         acronym_key = source_keys(acronym)[0] if acronym else None
-        earlier = by_name.get(keys[0]) or by_name.get(keys[1])
+        earlier = by_name.get(keys[0])
+        if earlier is None:
+            earlier = by_name.get(keys[1])
         if earlier is not None:
-            yield _finding(record, _same_name(name, earlier))
-        elif acronym_key in by_acronym and not set(source_keys(by_acronym[acronym_key].value("source"))) & set(keys):
+            yield _finding(context, column, row, _same_name(catalogue, name, earlier))
+        elif acronym_key in by_acronym and not set(source_keys(_name(catalogue, by_acronym[acronym_key]))) & set(keys):
             first = by_acronym[acronym_key]
-            yield _finding(record, f"duplicate source: {first.value('source')!r} (line {first.row.line}) has the same acronym {acronym}")
+            yield _finding(context, column, row, f"duplicate source: {_name(catalogue, first)!r} (line {_line(catalogue, first)}) has the same acronym {acronym}")
         for key in keys:
-            by_name.setdefault(key, record)
+            by_name.setdefault(key, row)
         if acronym_key:
-            by_acronym.setdefault(acronym_key, record)
+            by_acronym.setdefault(acronym_key, row)
 
 
-def _same_name(name: str, earlier) -> str:
-    first = earlier.value("source")
+def _name(catalogue, row: int) -> str:
+    return catalogue.record(row).value("source")
+
+
+def _line(catalogue, row: int) -> int:
+    return catalogue.body.row_lines[row]
+
+
+def _same_name(catalogue, name: str, earlier: int) -> str:
+    first = _name(catalogue, earlier)
     if name_key(name) == name_key(first):
-        return f"duplicate source: {name!r} is already listed on line {earlier.row.line}"
-    return f"duplicate source: {ascii(name)} looks the same as {ascii(first)} on line {earlier.row.line}"
+        return f"duplicate source: {name!r} is already listed on line {_line(catalogue, earlier)}"
+    return f"duplicate source: {ascii(name)} looks the same as {ascii(first)} on line {_line(catalogue, earlier)}"
 
 
-def _finding(record, message):
-    return at_span(record.fields["source"].cell.span, message, subject=(*row_subject(record), "source"))
+def _finding(context, column, row: int, message: str):
+    cell = context.catalogue.body.cell(row, column.index)
+    return at_span(cell_span(cell), message, subject=(*row_subject(context.catalogue, row), "source"))
+
+
+RULE = Rule("CAT306", "duplicate-source", "warning", "never", check, __doc__, needs=frozenset({"table"}))

@@ -21,20 +21,20 @@ Passes:
     | OASIS | MR | ... |
 """
 
-from catlint.rules import at_span, line_span
-from catlint.structure import extra_catalogue_tables
-
-CODE = "CAT007"
-NAME = "extra-catalogue-table"
-SEVERITY = "error"
-FIX = "never"
+from catlint.reading.structure import extra_catalogue_tables
+from catlint.rules._support.findings import at_span, line_span
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    first = document.table.header.line
-    for table in extra_catalogue_tables(document):
-        rows = len(table.rows)
-        yield at_span(line_span(document, table.header.line),
+def check(context):
+    catalogue = context.catalogue
+    first = catalogue.table.header.line
+    for table in extra_catalogue_tables(catalogue):
+        rows = len(table.row_lines)
+        yield at_span(line_span(catalogue, table.header.line),
                       f"a second catalogue table ({rows} row{'s' if rows != 1 else ''}): catlint reads only the table on line "
                       f"{first}, so these rows are neither checked nor exported; merge them into it",
                       subject=("table", str(table.header.line - first)))
+
+
+RULE = Rule("CAT007", "extra-catalogue-table", "error", "never", check, __doc__)

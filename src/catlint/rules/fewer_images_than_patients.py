@@ -13,20 +13,35 @@ Passes:
     | JSRT  | XR | Lungs | 250+ | 250+ | ...
 """
 
-from catlint.rules import at_span, row_subject
-
-CODE = "CAT303"
-NAME = "fewer-images-than-patients"
-SEVERITY = "warning"
-FIX = "never"
+from catlint.rules._support.columns import cell
+from catlint.rules._support.findings import at_span, cell_span, row_subject
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    for record in document.records:
-        images, patients = record.value("images"), record.value("patients")
-        if images is None or patients is None or images.bound != "exact" or images.value >= patients.value:
+def check(context):
+    catalogue = context.catalogue
+    images, patients = catalogue.fields.get("images"), catalogue.fields.get("patients")
+    if images is None or patients is None:
+        return
+    verdicts = {}  # (images text, patients text) pairs repeat
+    for row, pair in enumerate(zip(images.texts, patients.texts)):
+        if None in pair:
             continue
-        more = "at least " if patients.bound == "lower" else ""
-        yield at_span(record.fields["images"].cell.span,
-                      f"{images.value:,} images for {more}{patients.value:,} patients: fewer images than patients (columns swapped?)",
-                      subject=(*row_subject(record), "images"))
+        message = verdicts.get(pair)
+        if message is None:
+            message = verdicts[pair] = _problem(images.read(pair[0]), patients.read(pair[1]))
+        if message:
+            yield at_span(cell_span(cell(context, row, images)), message, subject=(*row_subject(catalogue, row), "images"))
+
+
+def _problem(images, patients) -> str:
+    if images.error or patients.error or images.value is None or patients.value is None:
+        return ""
+    count, people = images.value, patients.value
+    if count.bound != "exact" or count.value >= people.value:
+        return ""
+    more = "at least " if people.bound == "lower" else ""
+    return f"{count.value:,} images for {more}{people.value:,} patients: fewer images than patients (columns swapped?)"
+
+
+RULE = Rule("CAT303", "fewer-images-than-patients", "warning", "never", check, __doc__)

@@ -14,23 +14,22 @@ Passes:
     ¹ Number of MRI slices
 """
 
-from catlint.diagnostics import Edit, Fix, Position
-from catlint.rules import Finding
-
-CODE = "CAT002"
-NAME = "footnote-renders-as-row"
-SEVERITY = "warning"
-FIX = "safe"
+from catlint.diagnostics import Edit, Finding, Fix, Position
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    glued = [note for note in document.table.footnotes if note.glued]
+def check(context):
+    catalogue = context.catalogue
+    glued = [note for note in catalogue.table.footnotes if note.glued]
     if not glued:
         return
     first = glued[0]
     start = Position(first.line, 1)
     message = f"footnote {first.marker!r} follows the table without a blank line and renders as a table row"
-    fix = Fix("safe", "insert a blank line between the table and its footnotes", (Edit(start, start, document.source.newline),))
-    if any(row.line > first.line for row in document.table.rows):  # a blank line here would cut those rows off
+    fix = Fix("safe", "insert a blank line between the table and its footnotes", (Edit(start, start, catalogue.source.newline),))
+    if any(line > first.line for line in catalogue.body.row_lines):  # a blank line here would cut those rows off
         fix, message = None, message + "; rows follow it, so move the footnote below the table"
-    yield Finding(start, Position(first.line, len(document.lines[first.line - 1]) + 1), message, fix, subject=("footnote", first.marker))
+    yield Finding(start, Position(first.line, len(catalogue.lines[first.line - 1]) + 1), message, fix, ("footnote", first.marker))
+
+
+RULE = Rule("CAT002", "footnote-renders-as-row", "warning", "safe", check, __doc__)

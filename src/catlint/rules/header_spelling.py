@@ -11,21 +11,22 @@ Passes:
     | __Source__ | __Body Parts__ | __Licence__ |
 """
 
-from catlint.headers import split_style
-from catlint.rules import at_span, replace
-
-CODE = "CAT205"
-NAME = "header-spelling"
-SEVERITY = "warning"
-FIX = "safe"
+from catlint.rules._support.findings import at_span, cell_span, replace
+from catlint.rules._support.headers import split_style
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    for cell, column in zip(document.table.header.cells, document.columns):
+def check(context):
+    catalogue = context.catalogue
+    for cell, column in zip(catalogue.table.header.cells, catalogue.header_columns):
         if column is None:
             continue
         wrapper, inner = split_style(cell.text)
         if inner != column.header:
             wanted = f"{wrapper}{column.header}{wrapper}"
-            yield at_span(cell.span, f"header {inner!r}: write {column.header!r}",
-                          replace(cell.span, wanted, f"rename the column to {column.header!r}"), subject=("header", column.field))
+            span = cell_span(cell)
+            yield at_span(span, f"header {inner!r}: write {column.header!r}",
+                          replace(span, wanted, f"rename the column to {column.header!r}"), subject=("header", column.field))
+
+
+RULE = Rule("CAT205", "header-spelling", "warning", "safe", check, __doc__)

@@ -10,23 +10,21 @@ Passes:
     | __Source__ | __Data Types__ | __Body Parts__ |
 """
 
-from catlint.headers import prevailing_style, split_style
-from catlint.rules import at_span, replace
-
-CODE = "CAT206"
-NAME = "header-style"
-SEVERITY = "warning"
-FIX = "safe"
-
-_NAMES = {"": "plain", "**": "bold", "__": "bold", "*": "italic", "_": "italic"}
+from catlint.rules._support.findings import at_span, cell_span, replace
+from catlint.rules._support.headers import prevailing_style, split_style
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    cells = document.table.header.cells
+def check(context):
+    cells = context.catalogue.table.header.cells
     style = prevailing_style(cells)
     for cell in cells:
         wrapper, inner = split_style(cell.text)
         if wrapper != style:
             wanted = f"{style}{inner}{style}"
-            yield at_span(cell.span, f"header {cell.text!r} differs from the other headers' style: write {wanted!r}",
-                          replace(cell.span, wanted, f"write {wanted!r}"), subject=("header", inner))
+            span = cell_span(cell)
+            yield at_span(span, f"header {cell.text!r} differs from the other headers' style: write {wanted!r}",
+                          replace(span, wanted, f"write {wanted!r}"), subject=("header", inner))
+
+
+RULE = Rule("CAT206", "header-style", "warning", "safe", check, __doc__)

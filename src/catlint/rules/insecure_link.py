@@ -13,37 +13,40 @@ Passes:
     | OASIS | ... | https://www.oasis-brains.org |
 """
 
-from catlint.cell_links import cell_links, host_of, scheme_of, security
-from catlint.rules import at_span, line_subject, replace
-from catlint.table import Span
-
-CODE = "CAT403"
-NAME = "insecure-link"
-SEVERITY = "warning"
-FIX = "unsafe"
+from catlint.reading.security import insecure_schemes
+from catlint.reading.tables import Span
+from catlint.rules._support.findings import at_span, line_subject, replace
+from catlint.rules._support.page import page_links
+from catlint.rules._support.urls import host_of, scheme_of
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    insecure = security()["insecure"]
-    for link in cell_links(document):
+def check(context):
+    insecure = insecure_schemes()
+    catalogue = context.catalogue
+    for link in page_links(context):
         scheme = scheme_of(link.url)
         if scheme not in insecure:
             continue
         secure = insecure[scheme]
-        in_table = link.cell is not None and link.exact  # fixes stay inside the catalogue table
-        fix = _fix(link, scheme, secure) if in_table and link.url[: len(scheme)].lower() == scheme else None
-        yield at_span(link.span, f"{scheme} link {link.url!r}: use {secure} if {host_of(link.url) or 'the host'} serves it", fix,
-                      subject=(*line_subject(document, link.line), "link", link.url))
+        message = f"{scheme} link {link.url!r}: use {secure} if {host_of(link.url) or 'the host'} serves it"
+        for place in link.where(catalogue):
+            in_table = place.cell is not None and place.exact  # fixes stay inside the catalogue table
+            fix = _fix(catalogue, link.url, place, scheme, secure) if in_table and link.url[: len(scheme)].lower() == scheme else None
+            yield at_span(place.span, message, fix, subject=(*line_subject(catalogue, place.line), "link", link.url))
 
 
-def _fix(link, scheme: str, secure: str):
+def _fix(catalogue, url: str, place, scheme: str, secure: str):
     """Write the secure scheme; a link that ends its cell takes the extra characters from the
     cell's padding (keeping one space), so that an aligned column stays aligned."""
-    content = secure + link.url[len(scheme):]
-    end, grow = link.span.end, len(secure) - len(scheme)
-    text = link.row.text
+    content = secure + url[len(scheme):]
+    end, grow = place.span.end, len(secure) - len(scheme)
+    text = catalogue.lines[place.line - 1]
     padding = len(text[end - 1 :]) - len(text[end - 1 :].lstrip(" "))
-    if end == link.cell.span.end and 0 < grow < padding:
+    if end == place.cell.end and 0 < grow < padding:
         end += grow
-    span = Span(link.span.line, link.span.start, end)
-    return replace(span, content, f"link to {content} (check that {host_of(link.url)} serves it)", "unsafe")
+    span = Span(place.span.line, place.span.start, end)
+    return replace(span, content, f"link to {content} (check that {host_of(url)} serves it)", "unsafe")
+
+
+RULE = Rule("CAT403", "insecure-link", "warning", "unsafe", check, __doc__)

@@ -13,17 +13,21 @@ Passes:
     | SCMR Consensus Data | ... | 193¹ | 15 | ...
 """
 
-from catlint.rules import at_span, row_subject, shown
-
-CODE = "CAT102"
-NAME = "invalid-count"
-SEVERITY = "error"
-FIX = "never"
+from catlint.rules._support.columns import cell, distinct
+from catlint.rules._support.findings import at_span, cell_span, row_subject, shown
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    for record in document.records:
-        for name, found in record.fields.items():
-            if found.error is not None:
-                yield at_span(found.cell.span, f"{found.column.header} {shown(found.cell.text)}: {found.error}",
-                              subject=(*row_subject(record), name))
+def check(context):
+    catalogue = context.catalogue
+    for column in catalogue.fields.values():
+        for text, rows in distinct(context, column).items():
+            read = column.read(text)
+            if read.error is None:
+                continue
+            message = f"{column.column.header} {shown(text)}: {read.error}"
+            for row in rows:
+                yield at_span(cell_span(cell(context, row, column)), message, subject=(*row_subject(catalogue, row), column.field))
+
+
+RULE = Rule("CAT102", "invalid-count", "error", "never", check, __doc__)

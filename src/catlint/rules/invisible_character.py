@@ -26,15 +26,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from catlint.diagnostics import Edit, Fix, Position
-from catlint.rules import Finding, line_subject
-from catlint.security_data import invisible_beyond_default_ignorable
-from catlint.unicode_data import default_ignorable
-
-CODE = "CAT401"
-NAME = "invisible-character"
-SEVERITY = "error"
-FIX = "sometimes"
+from catlint.diagnostics import Edit, Finding, Fix, Position
+from catlint.reading.security import invisible_beyond_default_ignorable
+from catlint.reading.unicode import default_ignorable
+from catlint.rules._support.findings import line_subject
+from catlint.rules.contract import Rule
 
 _ZERO_WIDTH_SPACE = "\u200b"
 
@@ -47,15 +43,23 @@ def invisible_pattern() -> re.Pattern:
                                     for first, last in ranges) + "]")
 
 
-def check(document):
+def check(context):
+    catalogue = context.catalogue
+    if catalogue.text.isascii():
+        return
     pattern = invisible_pattern()
-    cells = {row.line: row.cells for row in (document.table.header, *document.table.rows)}
-    for number, line in enumerate(document.lines, 1):
+    header = catalogue.table.header
+    for number, line in enumerate(catalogue.lines, 1):
         if line.isascii():
             continue
-        for match in pattern.finditer(line):
-            in_cell = any(cell.start <= match.start() + 1 < cell.end for cell in cells.get(number, ()))
-            yield _finding(number, match.start() + 1, match.group(), line_subject(document, number), in_cell)
+        matches = list(pattern.finditer(line))
+        if not matches:
+            continue
+        row = catalogue.row_at(number)
+        cells = header.cells if number == header.line else catalogue.body.cells(row) if row is not None else ()
+        for match in matches:
+            in_cell = any(cell.start <= match.start() + 1 < cell.end for cell in cells)
+            yield _finding(number, match.start() + 1, match.group(), line_subject(catalogue, number), in_cell)
 
 
 def _finding(line: int, column: int, char: str, subject, in_cell: bool) -> Finding:
@@ -64,3 +68,6 @@ def _finding(line: int, column: int, char: str, subject, in_cell: bool) -> Findi
     removable = char == _ZERO_WIDTH_SPACE and in_cell  # fixes stay inside the catalogue's cells
     fix = Fix("safe", "remove the zero-width space", (Edit(start, end, ""),)) if removable else None
     return Finding(start, end, f"invisible character U+{ord(char):04X} {name}", fix, subject)
+
+
+RULE = Rule("CAT401", "invisible-character", "error", "sometimes", check, __doc__)

@@ -14,16 +14,15 @@ Passes:
     (the server answers 200 OK)
 """
 
-from catlint.links.findings import checked, finding, status_text
-
-CODE = "CAT501"
-NAME = "link-client-error"
-SEVERITY = "error"
-FIX = "never"
+from catlint.rules.contract import Rule
+from catlint.rules._support.link_results import checked, finding, status_text
 
 
-def check(document):
-    for link, result in checked(document, "client-error"):
+def check(context):
+    for link, result in checked(context, "client-error"):
         if result.status != 429:
             moved = f" after redirecting to {result.final_shown}" if result.hops else ""
             yield finding(link, result, f"{link.url} answers {status_text(result.status)}{moved}")
+
+
+RULE = Rule("CAT501", "link-client-error", "error", "never", check, __doc__, needs=frozenset({"network"}))

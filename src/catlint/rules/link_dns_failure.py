@@ -10,14 +10,13 @@ Passes:
     | Found site | XR | Chest | 100 | 10 | Open | CC BY 4.0 | https://example.org/data |
 """
 
-from catlint.links.findings import checked, finding
-
-CODE = "CAT504"
-NAME = "link-dns-failure"
-SEVERITY = "error"
-FIX = "never"
+from catlint.rules.contract import Rule
+from catlint.rules._support.link_results import checked, finding
 
 
-def check(document):
-    for link, result in checked(document, "dns-failure"):
+def check(context):
+    for link, result in checked(context, "dns-failure"):
         yield finding(link, result, f"{link.url}: {result.detail}")
+
+
+RULE = Rule("CAT504", "link-dns-failure", "error", "never", check, __doc__, needs=frozenset({"network"}))

@@ -12,21 +12,17 @@ Passes:
     | Moved | MR | Brain | 100 | 10 | Open | CC BY 4.0 | https://example.org/new |
 """
 
-from catlint.links.findings import checked, finding, redirect_kind, status_text, url_fix
-
-CODE = "CAT507"
-NAME = "link-moved-permanently"
-SEVERITY = "warning"
-# Only `catlint links` knows where a link leads; the new URL is a new value.
-FIX_COMMAND = "catlint links --fix"
-CHANGES_VALUES = True
-FIX = "unsafe"
+from catlint.rules.contract import Rule
+from catlint.rules._support.link_results import checked, finding, redirect_kind, status_text, url_fix
 
 
-def check(document):
-    for link, result in checked(document, "redirected"):
+def check(context):
+    for link, result in checked(context, "redirected"):
         if redirect_kind(result) == "permanent":
             final = result.final_url
             # A new address whose query was left out (it may hold a token) is not known well enough to write.
             fix = None if result.hops[-1].hidden else url_fix(link, final, "unsafe", f"use the new address {final}")
             yield finding(link, result, f"{link.url} moved permanently ({status_text(result.hops[0].status)}) to {result.final_shown}", fix)
+
+
+RULE = Rule("CAT507", "link-moved-permanently", "warning", "unsafe", check, __doc__, needs=frozenset({"network"}), changes_values=True, fix_command="catlint links --fix")

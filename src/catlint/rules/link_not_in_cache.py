@@ -12,14 +12,13 @@ Passes:
     (`catlint links` ran online once, so the cache holds the URL)
 """
 
-from catlint.links.findings import checked, finding
-
-CODE = "CAT510"
-NAME = "link-not-in-cache"
-SEVERITY = "info"
-FIX = "never"
+from catlint.rules.contract import Rule
+from catlint.rules._support.link_results import checked, finding
 
 
-def check(document):
-    for link, result in checked(document, "not-checked"):
+def check(context):
+    for link, result in checked(context, "not-checked"):
         yield finding(link, result, f"{link.url}: not checked, not in the link cache (run `catlint links` online)")
+
+
+RULE = Rule("CAT510", "link-not-in-cache", "info", "never", check, __doc__, needs=frozenset({"network"}))

@@ -12,16 +12,15 @@ Passes:
     | Landing | XR | Chest | 100 | 10 | Open | CC BY 4.0 | https://example.org/home |
 """
 
-from catlint.links.findings import checked, finding, redirect_kind, status_text
-
-CODE = "CAT509"
-NAME = "link-redirected"
-SEVERITY = "info"
-FIX = "never"
+from catlint.rules.contract import Rule
+from catlint.rules._support.link_results import checked, finding, redirect_kind, status_text
 
 
-def check(document):
-    for link, result in checked(document, "redirected"):
+def check(context):
+    for link, result in checked(context, "redirected"):
         if redirect_kind(result) == "temporary":
             temporary = next(hop for hop in result.hops if hop.status not in (301, 308))
             yield finding(link, result, f"{link.url} redirects temporarily ({status_text(temporary.status)}) to {result.final_shown}")
+
+
+RULE = Rule("CAT509", "link-redirected", "info", "never", check, __doc__, needs=frozenset({"network"}))

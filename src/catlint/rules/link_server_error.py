@@ -13,16 +13,15 @@ Passes:
     (the server answers 429 with Retry-After: 1, then 200 OK on the retry)
 """
 
-from catlint.links.findings import checked, finding, status_text
-
-CODE = "CAT502"
-NAME = "link-server-error"
-SEVERITY = "warning"
-FIX = "never"
+from catlint.rules.contract import Rule
+from catlint.rules._support.link_results import checked, finding, status_text
 
 
-def check(document):
-    for link, result in checked(document, "server-error", "client-error"):
+def check(context):
+    for link, result in checked(context, "server-error", "client-error"):
         if result.outcome == "server-error" or result.status == 429:
             attempts = f" {result.detail}" if result.detail else ""
             yield finding(link, result, f"{link.url} answers {status_text(result.status)}{attempts}; it may be temporary")
+
+
+RULE = Rule("CAT502", "link-server-error", "warning", "never", check, __doc__, needs=frozenset({"network"}))

@@ -16,20 +16,18 @@ Passes:
 
 import re
 
-from catlint.cell_links import ascii_host, cell_links, host_of
-from catlint.rules import at_span, line_subject
-
-CODE = "CAT408"
-NAME = "link-text-mismatch"
-SEVERITY = "error"
-FIX = "never"
+from catlint.rules._support.findings import at_span, line_subject
+from catlint.rules._support.page import page_links
+from catlint.rules._support.urls import ascii_host, host_of
+from catlint.rules.contract import Rule
 
 # Text that reads as an address: an optional scheme, then a dotted host name, then anything.
 _ADDRESS = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://)?([^\s/?#@:<>\[\]()`*_]+\.[^\s/?#@:<>\[\]()`*_.]+)(?:[:/?#]\S*)?\Z")
 
 
-def check(document):
-    for link in cell_links(document):
+def check(context):
+    catalogue = context.catalogue
+    for link in page_links(context):
         if link.kind not in ("link", "image") or not link.text:
             continue
         shown = _shown_host(link.text)
@@ -37,9 +35,9 @@ def check(document):
             continue
         target = _normal(host_of(link.url))
         if target and target != shown:
-            yield at_span(link.shown or link.span,
-                          f"link text shows {ascii_host(shown)!r} but the link goes to {ascii_host(target)!r}",
-                          subject=(*line_subject(document, link.line), "link", link.url))
+            message = f"link text shows {ascii_host(shown)!r} but the link goes to {ascii_host(target)!r}"
+            for place in link.where(catalogue):
+                yield at_span(place.shown, message, subject=(*line_subject(catalogue, place.line), "link", link.url))
 
 
 def _shown_host(text: str) -> str | None:
@@ -50,3 +48,6 @@ def _shown_host(text: str) -> str | None:
 def _normal(host: str) -> str:
     host = host.lower().rstrip(".")
     return host[4:] if host.startswith("www.") else host
+
+
+RULE = Rule("CAT408", "link-text-mismatch", "error", "never", check, __doc__)

@@ -12,14 +12,13 @@ Passes:
     | Slow host | MR | Brain | 100 | 10 | Open | CC BY 4.0 | https://example.org/fast |
 """
 
-from catlint.links.findings import checked, finding
-
-CODE = "CAT503"
-NAME = "link-timeout"
-SEVERITY = "warning"
-FIX = "never"
+from catlint.rules.contract import Rule
+from catlint.rules._support.link_results import checked, finding
 
 
-def check(document):
-    for link, result in checked(document, "timeout"):
+def check(context):
+    for link, result in checked(context, "timeout"):
         yield finding(link, result, f"{link.url}: {result.detail}")
+
+
+RULE = Rule("CAT503", "link-timeout", "warning", "never", check, __doc__, needs=frozenset({"network"}))

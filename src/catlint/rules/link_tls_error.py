@@ -11,14 +11,13 @@ Passes:
     | Signed | US | Liver | 100 | 10 | Open | CC BY 4.0 | https://example.org |
 """
 
-from catlint.links.findings import checked, finding
-
-CODE = "CAT505"
-NAME = "link-tls-error"
-SEVERITY = "error"
-FIX = "never"
+from catlint.rules.contract import Rule
+from catlint.rules._support.link_results import checked, finding
 
 
-def check(document):
-    for link, result in checked(document, "tls-error"):
+def check(context):
+    for link, result in checked(context, "tls-error"):
         yield finding(link, result, f"{link.url}: {result.detail}")
+
+
+RULE = Rule("CAT505", "link-tls-error", "error", "never", check, __doc__, needs=frozenset({"network"}))

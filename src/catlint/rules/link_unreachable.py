@@ -11,14 +11,13 @@ Passes:
     | Open port | CT | Brain | 100 | 10 | Open | CC BY 4.0 | https://example.org/ |
 """
 
-from catlint.links.findings import checked, finding
-
-CODE = "CAT506"
-NAME = "link-unreachable"
-SEVERITY = "warning"
-FIX = "never"
+from catlint.rules.contract import Rule
+from catlint.rules._support.link_results import checked, finding
 
 
-def check(document):
-    for link, result in checked(document, "unreachable"):
+def check(context):
+    for link, result in checked(context, "unreachable"):
         yield finding(link, result, f"{link.url}: {result.detail}")
+
+
+RULE = Rule("CAT506", "link-unreachable", "warning", "never", check, __doc__, needs=frozenset({"network"}))

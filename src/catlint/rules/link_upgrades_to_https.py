@@ -14,21 +14,17 @@ Passes:
     | Plain | CT | Brain | 100 | 10 | Open | CC BY 4.0 | https://example.org/data |
 """
 
-from catlint.links.findings import checked, finding, https_form, redirect_kind, url_fix
-
-CODE = "CAT508"
-NAME = "link-upgrades-to-https"
-SEVERITY = "warning"
-# Only `catlint links` knows where a link leads; the new URL is a new value.
-FIX_COMMAND = "catlint links --fix"
-CHANGES_VALUES = True
-FIX = "safe"
+from catlint.rules.contract import Rule
+from catlint.rules._support.link_results import checked, finding, https_form, redirect_kind, url_fix
 
 
-def check(document):
-    for link, result in checked(document, "redirected"):
+def check(context):
+    for link, result in checked(context, "redirected"):
         if redirect_kind(result) == "https-upgrade":
             secure = https_form(result.url, result.hops[0].location)
             further = f" (and on to {result.final_shown})" if result.final_url != result.hops[0].location else ""
             fix = url_fix(link, secure, "safe", f"link to {secure}")
             yield finding(link, result, f"{link.url} redirects to https: use {secure}{further}", fix)
+
+
+RULE = Rule("CAT508", "link-upgrades-to-https", "warning", "safe", check, __doc__, needs=frozenset({"network"}), changes_values=True, fix_command="catlint links --fix")

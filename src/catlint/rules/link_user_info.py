@@ -12,21 +12,22 @@ Passes:
     | OASIS | ... | https://www.oasis-brains.org/ |
 """
 
-from catlint.cell_links import ascii_host, cell_links, user_info
-from catlint.rules import at_span, line_subject
-
-CODE = "CAT404"
-NAME = "link-user-info"
-SEVERITY = "error"
-FIX = "never"
+from catlint.rules._support.findings import at_span, line_subject
+from catlint.rules._support.page import page_links
+from catlint.rules._support.urls import ascii_host, user_info
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    for link in cell_links(document):
-        if "@" not in link.url:
+def check(context):
+    catalogue = context.catalogue
+    for link in page_links(context):
+        found = user_info(link.url) if "@" in link.url else None
+        if found is None:
             continue
-        found = user_info(link.url)
-        if found is not None:
-            info, host = found
-            yield at_span(link.span, f"link {link.url!r} goes to {ascii_host(host)!r}, not {info!r}: remove the user info before the @",
-                          subject=(*line_subject(document, link.line), "link", link.url))
+        info, host = found
+        message = f"link {link.url!r} goes to {ascii_host(host)!r}, not {info!r}: remove the user info before the @"
+        for place in link.where(catalogue):
+            yield at_span(place.span, message, subject=(*line_subject(catalogue, place.line), "link", link.url))
+
+
+RULE = Rule("CAT404", "link-user-info", "error", "never", check, __doc__)

@@ -15,25 +15,30 @@ Passes:
 
 import re
 
-from catlint.rules import at_span, replace, row_subject, shown, with_comments
-
-CODE = "CAT203"
-NAME = "list-format"
-SEVERITY = "warning"
-FIX = "sometimes"
+from catlint.rules._support.columns import cell, distinct, of_kind
+from catlint.rules._support.findings import at_span, cell_span, replace, row_subject, shown, with_comments
+from catlint.rules.contract import Rule
 
 _MARKUP = re.compile(r"[\\|`*_\[\]<>&!~]")
 
 
-def check(document):
-    for record in document.records:
-        for name, found in record.fields.items():
-            if found.column.kind != "list" or not found.value:
+def check(context):
+    catalogue = context.catalogue
+    for column in of_kind(context, "list"):
+        for text, rows in distinct(context, column).items():
+            read = column.read(text)
+            if read.error is not None or not read.value:
                 continue
-            canonical = ", ".join(found.value)
-            wanted = with_comments(found.cell.text, canonical)
-            if wanted is not None:
+            canonical = ", ".join(read.value)
+            wanted = with_comments(text, canonical)
+            if wanted is None:
+                continue
+            message = f"{column.column.header} {shown(text)}: write {canonical!r}"
+            for row in rows:
+                span = cell_span(cell(context, row, column))
                 # A term with Markdown in it would read differently once written plainly: report, don't rewrite.
-                fix = None if _MARKUP.search(canonical) else replace(found.cell.span, wanted, f"write {canonical!r}")
-                yield at_span(found.cell.span, f"{found.column.header} {shown(found.cell.text)}: write {canonical!r}",
-                              fix, subject=(*row_subject(record), name))
+                fix = None if _MARKUP.search(canonical) else replace(span, wanted, f"write {canonical!r}")
+                yield at_span(span, message, fix, subject=(*row_subject(catalogue, row), column.field))
+
+
+RULE = Rule("CAT203", "list-format", "warning", "sometimes", check, __doc__)

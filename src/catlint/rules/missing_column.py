@@ -10,17 +10,16 @@ Passes:
     | Source | Data Types | Body Parts | Images | Patients | Availability | Licence | Link |
 """
 
-from catlint.rules import line_span, at_span
-
-CODE = "CAT004"
-NAME = "missing-column"
-SEVERITY = "error"
-FIX = "never"
+from catlint.rules._support.findings import at_span, line_span
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    present = {column.field for column in document.columns if column is not None}
-    span = line_span(document, document.table.header.line)
-    for column in document.schema.columns:
-        if column.required and column.field not in present:
+def check(context):
+    catalogue = context.catalogue
+    span = line_span(catalogue, catalogue.table.header.line)
+    for column in catalogue.schema.columns:
+        if column.required and column.field not in catalogue.fields:
             yield at_span(span, f"missing required column {column.header!r}", subject=("header", column.field))
+
+
+RULE = Rule("CAT004", "missing-column", "error", "never", check, __doc__)

@@ -23,23 +23,27 @@ Passes:
     | Tokyo | ... | https://日本語ドメイン.example |
 """
 
-from catlint.cell_links import ascii_host, cell_links, host_of, plain_ascii_host, security
-from catlint.lookalike import host_lookalike
-from catlint.rules import at_span, line_subject
-
-CODE = "CAT405"
-NAME = "mixed-script-host"
-SEVERITY = "error"
-FIX = "never"
+from catlint.reading.security import script_mixes
+from catlint.rules._support.findings import at_span, line_subject
+from catlint.rules._support.lookalike import host_lookalike
+from catlint.rules._support.page import page_links
+from catlint.rules._support.urls import ascii_host, host_of, plain_ascii_host
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    mixes = tuple(security()["mixes"])
-    for link in cell_links(document):
+def check(context):
+    mixes = script_mixes()
+    catalogue = context.catalogue
+    for link in page_links(context):
         if plain_ascii_host(link.url):
             continue
         host = host_of(link.url)
         problem = host_lookalike(host, mixes)
-        if problem:
-            yield at_span(link.span, f"link host {ascii_host(host)!r} {problem}: a look-alike of another host?",
-                          subject=(*line_subject(document, link.line), "link", link.url))
+        if not problem:
+            continue
+        message = f"link host {ascii_host(host)!r} {problem}: a look-alike of another host?"
+        for place in link.where(catalogue):
+            yield at_span(place.span, message, subject=(*line_subject(catalogue, place.line), "link", link.url))
+
+
+RULE = Rule("CAT405", "mixed-script-host", "error", "never", check, __doc__)

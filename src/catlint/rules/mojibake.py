@@ -19,43 +19,55 @@ Passes:
     ¹ Amount of MRI slices
 """
 
-import re
-
-from catlint.mojibake import repair
-from catlint.rules import at_span, line_subject, replace, rows_with, shown
-from catlint.table import Span
-
-CODE = "CAT201"
-NAME = "mojibake"
-SEVERITY = "error"
-FIX = "safe"
-# The repair restores values (193ยน becomes the count 193¹): the fixer runs it in a round of its own.
-CHANGES_VALUES = True
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+from catlint.reading.mojibake import repair
+from catlint.reading.tables import Span
+from catlint.rules._support.findings import at_span, cell_span, line_subject, replace, row_subject, shown
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    markers = document.schema.footnote_markers
-    table_lines = set()
-    for row in rows_with(document, _NON_ASCII):  # damage is never ASCII
-        table_lines.add(row.line)
-        for cell in row.cells:
-            yield from _damaged(cell.text, cell.span, line_subject(document, row.line), markers)
-    for note in document.table.footnotes:
-        table_lines.add(note.line)
-        line = document.lines[note.line - 1]
+def check(context):
+    catalogue = context.catalogue
+    if catalogue.text.isascii():  # damage is never ASCII
+        return
+    markers = catalogue.schema.footnote_markers
+    body = catalogue.body
+    for cell in catalogue.table.header.cells:
+        yield from _damaged(cell.text, cell_span(cell), ("header",), markers)
+    for index, texts in enumerate(body.columns):
+        damaged = {text: fixed for text in set(texts) if text is not None and not text.isascii() and (fixed := repair(text, markers)) != text}
+        for row, text in enumerate(texts):
+            if text in damaged:
+                span = cell_span(body.cell(row, index))
+                yield _finding(text, damaged[text], span, row_subject(catalogue, row))
+    for row in body.extra:
+        for cell in body.cells(row)[body.width :]:
+            yield from _damaged(cell.text, cell_span(cell), row_subject(catalogue, row), markers)
+    for note in catalogue.table.footnotes:
+        line = catalogue.lines[note.line - 1]
         start = note.marker_span.start
         yield from _damaged(line[start - 1 : note.text_span.end - 1], Span(note.line, start, note.text_span.end), ("footnote", note.text), markers)
-    for number, line in enumerate(document.lines, 1):  # the rest of the page: reported, not repaired
-        if number not in table_lines and number != document.table.header.line and not line.isascii():
+    yield from _page(catalogue, markers)
+
+
+def _page(catalogue, markers: str):
+    """The rest of the page: reported, not repaired (fixes stay in the table and its notes)."""
+    table = catalogue.table
+    taken = {table.header.line, table.delimiter.line, *(note.line for note in table.footnotes)}
+    rows = set(catalogue.body.row_lines)
+    for number, line in enumerate(catalogue.lines, 1):
+        if not line.isascii() and number not in taken and number not in rows:
             yield from _damaged_prose(line, number, markers)
 
 
 def _damaged(text: str, span: Span, subject, markers: str):
     fixed = repair(text, markers)
     if fixed != text:
-        yield at_span(span, f"encoding damage in {shown(text)}: should read {shown(fixed)}",
-                      replace(span, fixed, "repair the encoding damage"), subject=subject)
+        yield _finding(text, fixed, span, subject)
+
+
+def _finding(text: str, fixed: str, span: Span, subject):
+    return at_span(span, f"encoding damage in {shown(text)}: should read {shown(fixed)}",
+                   replace(span, fixed, "repair the encoding damage"), subject=subject)
 
 
 def _damaged_prose(line: str, number: int, markers: str):
@@ -67,3 +79,7 @@ def _damaged_prose(line: str, number: int, markers: str):
     wrong, right = line[start:max(end, start + 1)], fixed[start : len(fixed) - (len(line) - max(end, start + 1))]
     yield at_span(Span(number, start + 1, max(end, start + 1) + 1), f"encoding damage in {shown(wrong)}: should read {shown(right)}",
                   subject=("line", line.strip()))
+
+
+# The repair restores values (193ยน becomes the count 193¹): the fixer runs it in a round of its own.
+RULE = Rule("CAT201", "mojibake", "error", "safe", check, __doc__, changes_values=True)

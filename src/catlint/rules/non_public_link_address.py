@@ -17,14 +17,13 @@ Passes:
     | Public | XR | Chest | 100 | 10 | Open | CC BY 4.0 | https://example.org/ |
 """
 
-from catlint.links.findings import checked, finding
-
-CODE = "CAT511"
-NAME = "non-public-link-address"
-SEVERITY = "error"
-FIX = "never"
+from catlint.rules.contract import Rule
+from catlint.rules._support.link_results import checked, finding
 
 
-def check(document):
-    for link, result in checked(document, "refused"):
+def check(context):
+    for link, result in checked(context, "refused"):
         yield finding(link, result, f"{link.url}: {result.detail}")
+
+
+RULE = Rule("CAT511", "non-public-link-address", "error", "never", check, __doc__, needs=frozenset({"network"}))

@@ -23,24 +23,29 @@ Passes:
 
 import re
 
-from catlint.cell_links import cell_links, host_of
-from catlint.public_host import why_not_public
-from catlint.rules import at_span, line_subject
+from catlint.network.hosts import why_not_public
+from catlint.rules._support.findings import at_span, line_subject
+from catlint.rules._support.page import page_links
+from catlint.rules._support.urls import host_of
+from catlint.rules.contract import Rule
 
-CODE = "CAT407"
-NAME = "non-public-link-host"
-SEVERITY = "error"
-FIX = "never"
-
-
-# Most links are plain http(s) URLs: their host is read with one anchored match, not urlsplit.
 _PLAIN_HOST = re.compile(r"https?://([^/?#@\\\[\]%:\s]*)(?::[0-9]*)?(?=[/?#]|\Z)", re.IGNORECASE)
 
 
-def check(document):
-    for link in cell_links(document):
+def check(context):
+    catalogue = context.catalogue
+    verdicts = {}  # hosts repeat across links
+    for link in page_links(context):
         plain = _PLAIN_HOST.match(link.url)
         host = plain.group(1) if plain else host_of(link.url)
-        problem = why_not_public(host) if host else None
+        if not host:
+            continue
+        if host not in verdicts:
+            verdicts[host] = why_not_public(host)
+        problem = verdicts[host]
         if problem:
-            yield at_span(link.span, f"link host {host!r} {problem}", subject=(*line_subject(document, link.line), "link", link.url))
+            for place in link.where(catalogue):
+                yield at_span(place.span, f"link host {host!r} {problem}", subject=(*line_subject(catalogue, place.line), "link", link.url))
+
+
+RULE = Rule("CAT407", "non-public-link-host", "error", "never", check, __doc__)

@@ -9,20 +9,18 @@ Fails: a catalogue saved as Windows-1252 or UTF-16.
 Passes: the same text saved as UTF-8.
 """
 
-from catlint.diagnostics import Position
-from catlint.rules import Finding
-
-CODE = "CAT006"
-NAME = "not-utf8"
-SEVERITY = "warning"
-FIX = "safe"
+from catlint.diagnostics import Finding, Fix, Position
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    source = document.source
+def check(context):
+    source = context.catalogue.source
     if source.is_utf8:
         return
     bom = " with a byte-order mark" if source.bom else ""
     yield Finding(Position(1, 1), Position(1, 1),
                   f"file is encoded as {source.encoding}{bom}, not UTF-8; `catlint fix` rewrites it as UTF-8",
-                  subject=("encoding",))
+                  Fix("safe", "rewrite the file as UTF-8", ()), subject=("encoding",))
+
+
+RULE = Rule("CAT006", "not-utf8", "warning", "safe", check, __doc__)

@@ -19,39 +19,37 @@ Passes:
 
 import re
 
-from catlint.diagnostics import Edit, Fix, Position
-from catlint.rules import Finding, line_subject
+from catlint.diagnostics import Edit, Finding, Fix, Position
+from catlint.rules._support.findings import row_subject
+from catlint.rules.contract import Rule
 
-CODE = "CAT001"
-NAME = "ragged-row"
-SEVERITY = "error"
-FIX = "unsafe"
-# The one fix that may change a row's cells: splitting a tab-separated paste (see fix_scope).
-RESHAPES_ROW = True
 _TABS = re.compile(r" *\t[\t ]*")
 
 
-def check(document):
-    expected = len(document.table.header.cells)
-    for row in document.table.rows:
-        found = len(row.cells)
-        if found == expected:
-            continue
+def check(context):
+    catalogue = context.catalogue
+    body, expected = catalogue.body, catalogue.table.width
+    for row, found in sorted(body.counts.items()):
+        cells = body.cells(row)
+        line = body.row_lines[row]
         if found > expected:
-            extra = row.cells[expected]
+            extra = cells[expected]
             message = f"row has {found} cells, the header has {expected}: the cells from {extra.text!r} on are not shown"
-            start = Position(row.line, extra.span.start)
+            start = Position(line, extra.start)
         else:
             message = f"row has {found} cells, the header has {expected}: missing {expected - found}"
-            start = Position(row.line, 1)
-        yield Finding(start, Position(row.line, len(row.text) + 1), message, _split_tabs(row, expected),
-                      subject=line_subject(document, row.line))
+            start = Position(line, 1)
+        length = len(catalogue.lines[line - 1])
+        yield Finding(start, Position(line, length + 1), message, _split_tabs(cells, line, expected), row_subject(catalogue, row))
 
 
-def _split_tabs(row, expected: int) -> Fix | None:
+def _split_tabs(cells, line: int, expected: int) -> Fix | None:
     """Pipes for the tab runs inside the cells, when that gives exactly the header's cells."""
-    edits = [Edit(Position(row.line, cell.start + match.start()), Position(row.line, cell.start + match.end()), " | ")
-             for cell in row.cells for match in _TABS.finditer(cell.text)]
-    if not edits or len(row.cells) + len(edits) != expected:
+    edits = [Edit(Position(line, cell.start + match.start()), Position(line, cell.start + match.end()), " | ")
+             for cell in cells for match in _TABS.finditer(cell.text)]
+    if not edits or len(cells) + len(edits) != expected:
         return None
     return Fix("unsafe", "split the tab-separated cells", tuple(edits))
+
+
+RULE = Rule("CAT001", "ragged-row", "error", "unsafe", check, __doc__, reshapes_rows=True)

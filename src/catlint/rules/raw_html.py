@@ -17,19 +17,21 @@ Passes:
     | OASIS `<img>` | ...
 """
 
-from catlint.cell_links import event_handler, html_in_cells, tag_name
-from catlint.rules import at_span, line_subject
-
-CODE = "CAT406"
-NAME = "raw-html"
-SEVERITY = "error"
-FIX = "never"
+from catlint.rules._support.findings import at_span, line_subject
+from catlint.rules._support.page import page_html
+from catlint.rules._support.urls import event_handler, tag_name
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    for html in html_in_cells(document):
+def check(context):
+    catalogue = context.catalogue
+    for html in page_html(context):
         shown = html.raw if len(html.raw) <= 60 else html.raw[:57] + "..."
         handler = event_handler(html.raw)
         why = f"its {handler} event handler runs script" if handler else f"a <{tag_name(html.raw)}> tag is markup, not a value"
-        yield at_span(html.span, f"raw HTML {shown!r}: {why}; write text (HTML comments are allowed)",
-                      subject=(*line_subject(document, html.line), "html", html.raw))
+        for place in html.where(catalogue):
+            yield at_span(place.span, f"raw HTML {shown!r}: {why}; write text (HTML comments are allowed)",
+                          subject=(*line_subject(catalogue, place.line), "html", html.raw))
+
+
+RULE = Rule("CAT406", "raw-html", "error", "never", check, __doc__)

@@ -17,16 +17,15 @@ Passes:
     | MedPix | XR, CT, MR, US, PE | ... |
 """
 
-from catlint.rules import at_span, line_span
-from catlint.structure import early_end
-
-CODE = "CAT008"
-NAME = "table-ends-early"
-SEVERITY = "error"
-FIX = "never"
+from catlint.reading.structure import early_end
+from catlint.rules._support.findings import at_span, line_span
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    found = early_end(document)
+def check(context):
+    found = early_end(context.catalogue)
     if found is not None:
-        yield at_span(line_span(document, found.line), found.message, subject=("table-end",))
+        yield at_span(line_span(context.catalogue, found.line), found.message, subject=("table-end",))
+
+
+RULE = Rule("CAT008", "table-ends-early", "error", "never", check, __doc__)

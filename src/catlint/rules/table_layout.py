@@ -17,19 +17,19 @@ Passes:
     | OASIS  | 373    |
 """
 
-from catlint.layout import canonical_lines
-from catlint.rules import at_span, line_span, line_subject, replace
-
-CODE = "CAT208"
-NAME = "table-layout"
-SEVERITY = "warning"
-FIX = "safe"
+from catlint.rules._support.findings import at_span, line_span, line_subject, replace
+from catlint.rules._support.layout import canonical_lines
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    style = document.config.table_style if document.config is not None else "keep"
-    for line, wanted in sorted(canonical_lines(document.table, style).items()):
-        if document.lines[line - 1] != wanted:
-            span = line_span(document, line)
+def check(context):
+    catalogue = context.catalogue
+    lines = catalogue.lines
+    for line, wanted in canonical_lines(catalogue, context.table_style):
+        if lines[line - 1] != wanted:
+            span = line_span(catalogue, line)
             yield at_span(span, "row is not laid out like the rest of the table", replace(span, wanted, "lay out the row"),
-                          subject=("layout", *line_subject(document, line)))
+                          subject=("layout", *line_subject(catalogue, line)))
+
+
+RULE = Rule("CAT208", "table-layout", "warning", "safe", check, __doc__, needs=frozenset({"table"}), lays_out_rows=True)

@@ -10,20 +10,26 @@ Passes:
     | ... | Open | ...
 """
 
-from catlint.rules import at_span, replace, row_subject, shown, with_comments
-
-CODE = "CAT204"
-NAME = "term-format"
-SEVERITY = "warning"
-FIX = "safe"
+from catlint.rules._support.columns import cell, distinct, of_kind
+from catlint.rules._support.findings import at_span, cell_span, replace, row_subject, shown, with_comments
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    for record in document.records:
-        for name, found in record.fields.items():
-            if found.column.kind != "term" or found.value not in document.schema.vocabulary(name):
+def check(context):
+    catalogue = context.catalogue
+    for column in of_kind(context, "term"):
+        vocabulary = catalogue.schema.vocabulary_set(column.field)
+        for text, rows in distinct(context, column).items():
+            read = column.read(text)
+            if read.value not in vocabulary:
                 continue
-            wanted = with_comments(found.cell.text, found.value)
-            if wanted is not None:
-                yield at_span(found.cell.span, f"{found.column.header} {shown(found.cell.text)}: write {found.value!r}",
-                              replace(found.cell.span, wanted, f"write {found.value!r}"), subject=(*row_subject(record), name))
+            wanted = with_comments(text, read.value)
+            if wanted is None:
+                continue
+            message = f"{column.column.header} {shown(text)}: write {read.value!r}"
+            for row in rows:
+                span = cell_span(cell(context, row, column))
+                yield at_span(span, message, replace(span, wanted, f"write {read.value!r}"), subject=(*row_subject(catalogue, row), column.field))
+
+
+RULE = Rule("CAT204", "term-format", "warning", "safe", check, __doc__)

@@ -15,19 +15,19 @@ Passes:
     ¹ Amount of MRI slices
 """
 
-from catlint.footnote_refs import definitions, uses
-from catlint.rules import at_span, row_subject
-
-CODE = "CAT304"
-NAME = "undefined-footnote"
-SEVERITY = "warning"
-FIX = "never"
+from catlint.rules._support.findings import at_span, row_subject
+from catlint.rules._support.footnotes import definitions, uses
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    defined = definitions(document)
+def check(context):
+    catalogue = context.catalogue
+    defined = definitions(catalogue)
     known = ", ".join(defined) or "none"
-    for use in uses(document):
+    for use in uses(context):
         if use.marker not in defined:
             yield at_span(use.span, f"footnote marker {use.marker!r} has no note under the table (defined: {known})",
-                          subject=(*row_subject(use.record), "footnote", use.marker))
+                          subject=(*row_subject(catalogue, use.row), "footnote", use.marker))
+
+
+RULE = Rule("CAT304", "undefined-footnote", "warning", "never", check, __doc__)

@@ -10,18 +10,18 @@ Passes (an alias declared in the schema):
     | Source | Modality | Link |
 """
 
-from catlint import inline
-from catlint.rules import at_span
-
-CODE = "CAT003"
-NAME = "unknown-column"
-SEVERITY = "warning"
-FIX = "never"
+from catlint.reading import cell_text
+from catlint.rules._support.findings import at_span, cell_span
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    known = ", ".join(column.header for column in document.schema.columns)
-    for cell, column in zip(document.table.header.cells, document.columns):
+def check(context):
+    catalogue = context.catalogue
+    known = ", ".join(column.header for column in catalogue.schema.columns)
+    for cell, column in zip(catalogue.table.header.cells, catalogue.header_columns):
         if column is None:
-            yield at_span(cell.span, f"unknown column {inline.plain_text(cell.text)!r} (the schema's columns: {known})",
+            yield at_span(cell_span(cell), f"unknown column {cell_text.plain_text(cell.text)!r} (the schema's columns: {known})",
                           subject=("header", cell.text))
+
+
+RULE = Rule("CAT003", "unknown-column", "warning", "never", check, __doc__)

@@ -14,24 +14,28 @@ Passes:
     | OASIS | ... | https://www.oasis-brains.org |
 """
 
-from catlint.cell_links import cell_links, scheme_of, security
-from catlint.rules import at_span, line_subject
-
-CODE = "CAT402"
-NAME = "unsafe-link-scheme"
-SEVERITY = "error"
-FIX = "never"
+from catlint.reading.security import link_schemes
+from catlint.rules._support.findings import at_span, line_subject
+from catlint.rules._support.page import page_links
+from catlint.rules._support.urls import scheme_of
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    allowed = security()["schemes"]
-    for link in cell_links(document):
+def check(context):
+    allowed = link_schemes()
+    catalogue = context.catalogue
+    for link in page_links(context):
         scheme = scheme_of(link.url)
-        if scheme is not None and scheme not in allowed:
-            shown = link.url if len(link.url) <= 60 else link.url[:57] + "..."
-            yield at_span(link.span, f"link {shown!r} uses the {scheme}: scheme: only {_listed(sorted(allowed))} links are allowed",
-                          subject=(*line_subject(document, link.line), "link", link.url))
+        if scheme is None or scheme in allowed:
+            continue
+        shown = link.url if len(link.url) <= 60 else link.url[:57] + "..."
+        message = f"link {shown!r} uses the {scheme}: scheme: only {_listed(sorted(allowed))} links are allowed"
+        for place in link.where(catalogue):
+            yield at_span(place.span, message, subject=(*line_subject(catalogue, place.line), "link", link.url))
 
 
 def _listed(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+RULE = Rule("CAT402", "unsafe-link-scheme", "error", "never", check, __doc__)

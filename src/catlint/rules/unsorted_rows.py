@@ -15,49 +15,49 @@ Passes:
 """
 
 from catlint.diagnostics import Edit, Fix, Position
-from catlint.rules import at_span, row_subject
-
-CODE = "CAT308"
-NAME = "unsorted-rows"
-SEVERITY = "warning"
-FIX = "safe"
+from catlint.rules._support.findings import at_span, cell_span, row_subject
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    records = document.records
-    keys = [_sort_key(record) for record in records]
+def check(context):
+    catalogue = context.catalogue
+    names = [_name(catalogue, row) for row in catalogue.rows()]
+    keys = [name.casefold() for name in names]
     misplaced = next((index for index in range(1, len(keys)) if keys[index] < keys[index - 1]), None)
     if misplaced is None:
         return
-    record = records[misplaced]
-    before = next(other for other, key in zip(records, keys) if key > keys[misplaced])
-    yield at_span(record.fields["source"].cell.span if "source" in record.fields else record.row.cells[0].span,
-                  f"rows are not sorted by source: {_name(record)!r} belongs before {_name(before)!r} (line {before.row.line})",
-                  _sort_fix(document, records, keys), subject=(*row_subject(record), "order"))
+    before = next(index for index, key in enumerate(keys) if key > keys[misplaced])
+    column = catalogue.fields.get("source")
+    cell = catalogue.body.cell(misplaced, column.index if column is not None else 0)
+    yield at_span(cell_span(cell),
+                  f"rows are not sorted by source: {names[misplaced]!r} belongs before {names[before]!r} (line {catalogue.body.row_lines[before]})",
+                  _sort_fix(catalogue, keys), subject=(*row_subject(catalogue, misplaced), "order"))
 
 
-def _sort_key(record) -> str:
-    return _name(record).casefold()
+def _name(catalogue, row: int) -> str:
+    name = catalogue.record(row).value("source")
+    if name:
+        return str(name)
+    texts = catalogue.body.texts(row)
+    return texts[0] if texts and texts[0] is not None else ""
 
 
-def _name(record) -> str:
-    name = record.value("source")
-    return str(name) if name else record.row.cells[0].text if record.row.cells else ""
-
-
-def _sort_fix(document, records, keys) -> Fix | None:
+def _sort_fix(catalogue, keys) -> Fix | None:
     """One edit that rewrites the block of body rows in sorted order; line endings stay where they were.
     None when the rows are not one clean block (a ragged row, or a footnote between rows)."""
-    rows = [record.row for record in records]
-    width = len(document.table.header.cells)
-    if any(len(row.cells) != width for row in rows) or rows[-1].line - rows[0].line != len(rows) - 1:
+    body, lines = catalogue.body, catalogue.lines
+    rows = body.row_lines
+    if body.counts or rows[-1] - rows[0] != len(rows) - 1:
         return None
-    ordered = [row for _, row in sorted(zip(keys, rows), key=lambda pair: pair[0])]
-    first, last = rows[0].line, rows[-1].line
+    ordered = [line for _, line in sorted(zip(keys, rows), key=lambda pair: pair[0])]
+    first, last = rows[0], rows[-1]
     pieces = []
-    for position, row in enumerate(ordered):
-        pieces.append(row.text)
+    for position, line in enumerate(ordered):
+        pieces.append(lines[line - 1])
         if position < len(ordered) - 1:
-            pieces.append(document.endings[first - 1 + position])
-    end = Position(last, len(document.lines[last - 1]) + 1)
+            pieces.append(lines.ending(first - 1 + position))
+    end = Position(last, len(lines[last - 1]) + 1)
     return Fix("safe", "sort the rows by source", (Edit(Position(first, 1), end, "".join(pieces)),))
+
+
+RULE = Rule("CAT308", "unsorted-rows", "warning", "safe", check, __doc__, needs=frozenset({"table"}))

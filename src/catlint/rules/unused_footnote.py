@@ -15,18 +15,22 @@ Passes:
     ¹ Amount of MRI slices
 """
 
-from catlint.footnote_refs import definitions
-from catlint.rules import at_span
-
-CODE = "CAT305"
-NAME = "unused-footnote"
-SEVERITY = "warning"
-FIX = "never"
+from catlint.rules._support.findings import at_span
+from catlint.rules._support.footnotes import definitions
+from catlint.rules.contract import Rule
 
 
-def check(document):
-    cells = [cell.text for row in document.table.rows for cell in row.cells]
-    for marker, note in definitions(document).items():
-        if not any(marker in text for text in cells):
+def check(context):
+    catalogue = context.catalogue
+    defined = definitions(catalogue)
+    if not defined:
+        return
+    texts = {text for column in catalogue.body.columns for text in column if text is not None}
+    texts.update(text for extra in catalogue.body.extra.values() for text in extra)
+    for marker, note in defined.items():
+        if not any(marker in text for text in texts):
             yield at_span(note.marker_span, f"footnote {marker!r} ({note.text}) is not used by any cell",
                           subject=("footnote", marker))
+
+
+RULE = Rule("CAT305", "unused-footnote", "warning", "never", check, __doc__, needs=frozenset({"table"}))

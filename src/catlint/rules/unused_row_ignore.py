@@ -19,12 +19,48 @@ Passes:
     reason = "shares its landing page with the Montgomery set"
 """
 
-CODE = "CAT310"
-NAME = "unused-row-ignore"
-SEVERITY = "warning"
-FIX = "never"
+import os
+
+from catlint.diagnostics import Finding, Position
+from catlint.rules import all_rules
+from catlint.rules._support.names import name_key
+from catlint.rules.contract import Rule, selector_matches
 
 
-def check(document):
-    """Nothing to find in the document alone: see catlint.suppression."""
-    return ()
+def check(context):
+    catalogue = context.catalogue
+    where = _shown_path(context.config_path)
+    column = catalogue.fields.get("source")
+    names = {}
+    if column is not None:
+        for row, text in enumerate(column.texts):
+            value = column.read(text).value if text is not None else None
+            names.setdefault(name_key(str(value or "")), catalogue.body.row_lines[row])
+    for index, ignore in enumerate(context.per_row_ignores):
+        unused = [selector for selector in ignore.codes if (index, selector) not in context.suppressed and _ran(selector, context)]
+        if not unused:
+            continue
+        line = names.get(name_key(ignore.source))
+        problem = "matches no row" if line is None else f"suppresses nothing: no {', '.join(unused)} finding on that row"
+        line = line or catalogue.table.first_line
+        message = f"per-row ignore for {ignore.source!r} in {where} {problem}; remove it or update it"
+        yield Finding(Position(line, 1), Position(line, 2), message, subject=("per-row-ignore", ignore.source, *unused))
+
+
+def _ran(selector: str, context) -> bool:
+    """Only an ignore of a rule that ran can be known to be unused; an unknown code is always unused."""
+    matching = [rule for rule in all_rules() if selector_matches(selector, rule.code, rule.name)]
+    return not matching or any(context.enabled(rule.code, rule.name) for rule in matching)
+
+
+def _shown_path(path: str | None) -> str:
+    if not path:
+        return "the configuration"
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
+        return path
+    return path if relative.startswith("..") else relative
+
+
+RULE = Rule("CAT310", "unused-row-ignore", "warning", "never", check, __doc__, needs=frozenset({"suppression"}))

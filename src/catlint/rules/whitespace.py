@@ -13,23 +13,36 @@ Passes:
 
 import re
 
-from catlint.rules import at_span, line_subject, replace, rows_with, shown
-
-CODE = "CAT207"
-NAME = "whitespace"
-SEVERITY = "warning"
-FIX = "safe"
+from catlint.rules._support.findings import at_span, cell_span, line_subject, replace, shown
+from catlint.rules.contract import Rule
 
 _ODD_SPACING = re.compile(r"[\u00a0\u202f\u2007\t]| {2,}")
-_ODD_SPACE = re.compile(r"[\u00a0\u202f\u2007\t]")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u202f\u2007]+")
 
 
-def check(document):
-    odd = {row.line for row in rows_with(document, _ODD_SPACE, ("\t",))}
-    for row in [document.table.header, *document.table.rows]:
-        for cell in row.cells:
-            if ("  " in cell.text or row.line in odd) and _ODD_SPACING.search(cell.text):
-                wanted = _SPACE_RUN.sub(" ", cell.text).strip(" ")
-                yield at_span(cell.span, f"odd spacing in {shown(cell.text)}: write {wanted!r}",
-                              replace(cell.span, wanted, "use single ordinary spaces"), subject=line_subject(document, row.line))
+def check(context):
+    catalogue = context.catalogue
+    body = catalogue.body
+    for cell in catalogue.table.header.cells:
+        yield from _odd(catalogue, cell)
+    for index, texts in enumerate(body.columns):
+        odd = {text for text in set(texts) if text is not None and _ODD_SPACING.search(text)}
+        if not odd:
+            continue
+        for row, text in enumerate(texts):
+            if text in odd:
+                yield from _odd(catalogue, body.cell(row, index))
+    for row, extra in body.extra.items():
+        for cell in body.cells(row)[body.width :]:
+            yield from _odd(catalogue, cell)
+
+
+def _odd(catalogue, cell):
+    if _ODD_SPACING.search(cell.text):
+        wanted = _SPACE_RUN.sub(" ", cell.text).strip(" ")
+        span = cell_span(cell)
+        yield at_span(span, f"odd spacing in {shown(cell.text)}: write {wanted!r}",
+                      replace(span, wanted, "use single ordinary spaces"), subject=line_subject(catalogue, cell.line))
+
+
+RULE = Rule("CAT207", "whitespace", "warning", "safe", check, __doc__)

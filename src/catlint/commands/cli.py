@@ -1,0 +1,67 @@
+"""Command line: check, fix, export, rules, rule. Exit 0 clean, 1 findings, 2 error."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from catlint import __version__
+from catlint.errors import CatlintError
+from catlint.escaping import visible
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, as for every other bad input
+        raise CatlintError(f"{message} (see `{self.prog} --help`)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from catlint.commands import COMMANDS
+
+    parser = _Parser(prog="catlint", description="Keep the catalogue table honest.")
+    parser.add_argument("--version", action="version", version=f"catlint {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for name, command in COMMANDS.items():
+        sub = commands.add_parser(name, help=command.HELP, description=command.HELP)
+        command.add_arguments(sub)
+        sub.set_defaults(run=command.run)
+    return parser
+
+
+def entry() -> None:
+    """The `catlint` command."""
+    code = main()
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # a reader that went away, or a closed stream
+        code = code if code else 0
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> int:
+    _tolerate_unencodable_output()
+    try:
+        arguments = build_parser().parse_args(argv)
+        return arguments.run(arguments)
+    except CatlintError as error:
+        print(visible(f"catlint: error: {error}"), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # never a traceback for the user; CATLINT_DEBUG=1 shows it
+        if os.environ.get("CATLINT_DEBUG"):
+            raise
+        print(visible(f"catlint: internal error: {type(error).__name__}: {error}"), file=sys.stderr)
+        return 2
+
+
+def _tolerate_unencodable_output() -> None:
+    """A stream that cannot carry a character (a Windows pipe in cp1252) shows it as an escape
+    (\\u0e22) instead of failing the run with nothing reported."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):  # not a text stream we can change
+            pass

@@ -1,0 +1,109 @@
+"""A table's body rows stored by column: one list of cell texts per column, each distinct text once.
+
+A 100,000-row catalogue has 800,000 cells but a few dozen distinct texts in its
+vocabulary and count columns, so a column holds references to shared strings,
+not a cell object each. Where a cell is written is not stored: it is found
+again, by splitting its row once more, when a finding needs its position.
+"""
+
+from __future__ import annotations
+
+from array import array
+from typing import NamedTuple
+
+from catlint.reading.rows import SPACECHARS, TRIMMED, cell_text, segments
+
+
+class Cell(NamedTuple):
+    """A cell's text and where it is: 1-based line and code-point columns, end exclusive."""
+
+    text: str
+    line: int
+    start: int
+    end: int
+
+
+class TableBody:
+    """Body rows: the line of each, the offset its cells are read from, and the cells by column.
+    A row with another number of cells than the header keeps its count in `counts`; cells past
+    the header's count (GitHub does not show them) are kept in `extra`."""
+
+    __slots__ = ("width", "row_lines", "row_starts", "columns", "counts", "extra", "_lines")
+
+    def __init__(self, width: int, lines):
+        self.width = width
+        self.row_lines = array("I")
+        self.row_starts = array("I")
+        self.columns: list[list] = [[] for _ in range(width)]
+        self.counts: dict[int, int] = {}
+        self.extra: dict[int, list[str]] = {}
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self.row_lines)
+
+    def count(self, row: int) -> int:
+        return self.counts.get(row, self.width)
+
+    def texts(self, row: int) -> list[str]:
+        """Every cell text of one row, in order, extra cells included."""
+        present = [self.columns[column][row] for column in range(min(self.width, self.count(row)))]
+        return present + self.extra.get(row, [])
+
+    def cells(self, row: int) -> list[Cell]:
+        """One row's cells with their positions (the row is split again)."""
+        number, start = self.row_lines[row], self.row_starts[row]
+        return row_cells(self._lines[number - 1], number, start)
+
+    def cell(self, row: int, column: int) -> Cell | None:
+        cells = self.cells(row)
+        return cells[column] if column < len(cells) else None
+
+
+def row_cells(line: str, number: int, start: int = 0) -> list[Cell]:
+    """The cells of one row line, each at its content's columns."""
+    found = []
+    for segment_start, segment_end in segments(line, start):
+        raw = line[segment_start:segment_end]
+        text = raw.strip(TRIMMED)
+        first = segment_start + len(raw) - len(raw.lstrip(TRIMMED)) + 1
+        found.append(Cell(text, number, first, first + len(text)))
+    return found
+
+
+def read_body(lines: list[str], row_lines, row_starts, width: int, line_lookup) -> TableBody:
+    """The rows at `row_lines` (1-based) of `lines`, split into cells, stored by column.
+    `line_lookup` gives a line later, when a cell's position is asked for."""
+    body = TableBody(width, line_lookup)
+    body.row_lines.extend(row_lines)
+    body.row_starts.extend(row_starts)
+    rows = []
+    for index, (number, start) in enumerate(zip(row_lines, row_starts)):
+        texts = _texts(lines[number - 1], start)
+        if len(texts) != width:
+            body.counts[index] = len(texts)
+            if len(texts) > width:
+                body.extra[index] = texts[width:]
+                texts = texts[:width]
+            else:
+                texts = texts + [None] * (width - len(texts))
+        rows.append(texts)
+    for column, texts in zip(body.columns, zip(*rows)) if rows else ():
+        shared: dict[str, str] = {}
+        column.extend([shared.setdefault(text, text) if text is not None else None for text in texts])
+    return body
+
+
+def _texts(line: str, start: int) -> list[str]:
+    """The cell texts of one row: `segments` and `cell_text` in one step for the common line."""
+    if "\\" in line:
+        return [cell_text(line, a, b) for a, b in segments(line, start)]
+    parts = (line[start:] if start else line).split("|")
+    if line.startswith("|", start):
+        parts = parts[1:]
+        after_pipe = True
+    else:
+        after_pipe = False
+    if parts and not (parts[-1].strip(SPACECHARS) if len(parts) > 1 or after_pipe else parts[-1]):
+        parts.pop()  # nothing, or spaces after the closing pipe: not a cell
+    return [part.strip(TRIMMED) for part in parts]

@@ -1,0 +1,208 @@
+"""Text to catalogue: the tables GitHub renders, the catalogue table's rows by column, typed values.
+
+The catalogue is the first table whose header maps at least two cells to the
+schema's columns. Its body is stored by column (`TableBody`); each field's
+column reads each distinct cell text once into a typed value (count,
+vocabulary list, term, text, link). A row's record is a view built when asked
+for, never stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from catlint.reading import cell_text as inline
+from catlint.reading import values
+from catlint.errors import CatlintError
+from catlint.reading.body import Cell, TableBody, read_body
+from catlint.reading.lines import Lines, split_lines
+from catlint.reading.markdown import MarkdownDocument, read_markdown
+from catlint.reading.rows import unescape_pipes
+from catlint.reading.schema import Column, Schema
+from catlint.reading.source import Source
+from catlint.reading.tables import Table, read_tables
+
+_REPEATING_KINDS = frozenset({"list", "term", "count"})
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A cell text read as its column's type: `value` when it parses, else `error`."""
+
+    value: Any = None
+    error: str | None = None
+
+
+class FieldColumn:
+    """One field's column of the catalogue: the header cell that names it and each row's text,
+    read into typed values once per distinct text."""
+
+    __slots__ = ("field", "column", "index", "texts", "_schema", "_definitions", "_reads")
+
+    def __init__(self, column: Column, index: int, texts: list, schema: Schema, definitions: dict):
+        self.field, self.column, self.index, self.texts = column.field, column, index, texts
+        self._schema, self._definitions = schema, definitions
+        self._reads: dict[str, Read] = {}
+
+    @property
+    def kind(self) -> str:
+        return self.column.kind
+
+    def read(self, text: str) -> Read:
+        found = self._reads.get(text)
+        if found is None:
+            found = self._reads[text] = self._read(text)
+        return found
+
+    def _read(self, text: str) -> Read:
+        cell = unescape_pipes(text)
+        try:
+            if self.column.kind == "link":
+                return Read(inline.link_value(cell, self._definitions))
+            return Read(_READERS[self.column.kind](cell, self.field, self._schema))
+        except values.CellValueError as error:
+            return Read(None, str(error))
+
+    def distinct(self) -> dict[str, list[int]]:
+        """Each distinct text (missing cells left out) and the rows that hold it, in row order."""
+        rows: dict[str, list[int]] = {}
+        for index, text in enumerate(self.texts):
+            if text is not None:
+                found = rows.get(text)
+                if found is None:
+                    rows[text] = [index]
+                else:
+                    found.append(index)
+        return rows
+
+
+_READERS = {
+    "text": lambda text, field, schema: values.clean_text(inline.plain_text(text)),
+    "list": lambda text, field, schema: values.parse_list(inline.plain_text(text), field, schema),
+    "term": lambda text, field, schema: values.parse_term(inline.plain_text(text), field, schema),
+    "count": lambda text, field, schema: values.parse_count(inline.plain_text(text), schema),
+}
+
+
+class Record:
+    """One row of the catalogue, read through its columns when asked."""
+
+    __slots__ = ("catalogue", "row")
+
+    def __init__(self, catalogue: "Catalogue", row: int):
+        self.catalogue, self.row = catalogue, row
+
+    @property
+    def line(self) -> int:
+        return self.catalogue.body.row_lines[self.row]
+
+    def text(self, field: str) -> str | None:
+        column = self.catalogue.fields.get(field)
+        return None if column is None else column.texts[self.row]
+
+    def read(self, field: str) -> Read | None:
+        column = self.catalogue.fields.get(field)
+        text = None if column is None else column.texts[self.row]
+        return None if text is None else column.read(text)
+
+    def value(self, field: str, default=None):
+        found = self.read(field)
+        return default if found is None or found.error else found.value
+
+    def cell(self, field: str) -> Cell | None:
+        column = self.catalogue.fields.get(field)
+        return None if column is None else self.catalogue.body.cell(self.row, column.index)
+
+    def as_dict(self, notes: dict[str, str]) -> dict:
+        """The exported record: schema field order, counts as {value, bound[, note]}, then `line`."""
+        record = {}
+        for field in self.catalogue.fields:
+            found = self.read(field)
+            if found is not None and found.error is None:
+                record[field] = exported(found.value, notes)
+        record["line"] = self.line
+        return record
+
+
+def exported(value, notes: dict[str, str]):
+    if isinstance(value, values.Count):
+        count = {"value": value.value, "bound": value.bound}
+        if value.marker and value.marker in notes:
+            count["note"] = notes[value.marker]
+        return count
+    return value
+
+
+@dataclass
+class Catalogue:
+    path: str
+    source: Source
+    text: str
+    lines: Lines
+    markdown: MarkdownDocument
+    schema: Schema
+    tables: list[Table]  # every table GitHub renders
+    catalogue_tables: list[Table]  # those whose header is the catalogue's; the first is the catalogue
+    header_columns: list[Column | None]  # the schema column each header cell names
+    body: TableBody
+    fields: dict[str, FieldColumn]  # by field: the first header cell that names it
+
+    @property
+    def table(self) -> Table:
+        return self.catalogue_tables[0]
+
+    def rows(self) -> range:
+        return range(len(self.body))
+
+    def record(self, row: int) -> Record:
+        return Record(self, row)
+
+    def records(self):
+        return (Record(self, row) for row in range(len(self.body)))
+
+    def row_at(self, line: int) -> int | None:
+        """The body row on `line`, if one is."""
+        from bisect import bisect_left
+
+        lines = self.body.row_lines
+        index = bisect_left(lines, line)
+        return index if index < len(lines) and lines[index] == line else None
+
+    @property
+    def notes(self) -> dict[str, str]:
+        return {note.marker: values.clean_text(inline.plain_text(note.text)) for note in self.table.footnotes}
+
+    def exported_records(self):
+        notes = self.notes
+        return (record.as_dict(notes) for record in self.records())
+
+
+def read_catalogue(source: Source, schema: Schema, text: str | None = None) -> Catalogue:
+    """Find the catalogue table in `text` (default: the source's text) and read its rows."""
+    text = source.text if text is None else text
+    if not text.strip():
+        raise CatlintError(f"{source.path}: empty file, no catalogue table")
+    parts, lines = split_lines(text)
+    markdown = read_markdown(parts, lines)
+    tables = read_tables(markdown, parts, schema.footnote_markers)
+    if not tables:
+        raise CatlintError(f"{source.path}: no Markdown table found")
+    catalogue = [(table, columns) for table in tables if (columns := _columns(table, schema))]
+    if not catalogue:
+        names = ", ".join(column.header for column in schema.columns[:3])
+        raise CatlintError(f"{source.path}: no catalogue table: none of its {len(tables)} table(s) has columns such as {names}")
+    table, header_columns = catalogue[0]
+    body = read_body(parts, table.row_lines, table.row_starts, table.width, lines)
+    fields = {}
+    for index, column in enumerate(header_columns):
+        if column is not None and column.field not in fields:
+            fields[column.field] = FieldColumn(column, index, body.columns[index], schema, markdown.definitions)
+    return Catalogue(source.path, source, text, lines, markdown, schema, tables, [found for found, _ in catalogue],
+                     header_columns, body, fields)
+
+
+def _columns(table: Table, schema: Schema) -> list[Column | None] | None:
+    """The column each header cell maps to, when at least two map: a catalogue table."""
+    columns = [schema.column_for_header(inline.plain_text(cell.text)) for cell in table.header.cells]
+    return columns if sum(column is not None for column in columns) >= 2 else None

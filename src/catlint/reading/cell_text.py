@@ -1,0 +1,99 @@
+"""Inline Markdown inside one cell, through mistune: plain text, links and raw HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+# Cells without any of these characters have no inline markup: skip the parser.
+_MARKUP = re.compile(r"[\\*_`\[\]<>&!~]")
+_LINK_MARKUP = re.compile(r"[\\\[<&`]")
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    import mistune  # imported on first use: most cells are plain text
+
+    return mistune.create_markdown(renderer=None, plugins=["strikethrough"])
+
+
+@lru_cache(maxsize=256)
+def tokens(text: str) -> list[dict]:
+    """mistune's inline tokens of a cell (never block structure: a cell is inline content).
+    Remembered: reading a value, links and raw HTML all ask for the same cell (read-only)."""
+    return _parser().inline(text, {})
+
+
+def plain_text(text: str) -> str:
+    """What a reader sees: markup removed, escapes and entities resolved."""
+    if not _MARKUP.search(text):
+        return text
+    return "".join(_plain(token) for token in tokens(text))
+
+
+def _plain(token: dict) -> str:
+    kind = token["type"]
+    if "children" in token:
+        return "".join(_plain(child) for child in token["children"])
+    if kind in ("softbreak", "linebreak"):
+        return " "
+    if kind in ("inline_html", "block_html"):  # a comment or a tag is markup, not text a reader sees
+        return ""
+    if kind == "text":
+        return html.unescape(token.get("raw", ""))
+    return token.get("raw", "")
+
+
+def link_value(text: str, definitions: dict) -> str:
+    """A link cell's value: where GitHub's link goes when the cell is one link (a URL, an
+    autolink, `[text](url)` or a reference link), else the cell's text."""
+    from catlint.reading import inlines
+    from catlint.reading.markdown import bare_url
+
+    if any(mark in text for mark in ("://", "www.", "<", "[", "@")):
+        found = [link for link in (bare_url(text) or inlines.parse(text, definitions).links) if link.kind != "image"]
+        if len(found) == 1 and _is_whole(text, found[0]):
+            return found[0].url.strip()
+    return clean_link_text(plain_text(text))
+
+
+def _is_whole(text: str, link) -> bool:
+    """The link is the cell: nothing but spaces around it."""
+    return not text[: link.start].strip() and not text[link.end :].strip()
+
+
+def clean_link_text(text: str) -> str:
+    from catlint.reading.values import clean_text
+
+    return clean_text(text)
+
+
+def link_target(text: str) -> str:
+    """The URL a link cell points at: the target of a lone Markdown link or autolink, else the text."""
+    if not _LINK_MARKUP.search(text):  # a bare URL may hold _ or ~ without being markup
+        return text
+    found = tokens(text)
+    if len(found) == 1 and found[0]["type"] == "link":
+        return found[0]["attrs"]["url"]
+    return plain_text(text)
+
+
+def raw_html(text: str) -> list[str]:
+    """Raw HTML pieces in a cell, comments included, in order."""
+    if "<" not in text:
+        return []
+    return [token["raw"] for token in _walk(tokens(text)) if token["type"] in ("inline_html", "block_html")]
+
+
+def links(text: str) -> list[str]:
+    """Every link target in a cell."""
+    if not _MARKUP.search(text):
+        return []
+    return [token["attrs"]["url"] for token in _walk(tokens(text)) if token["type"] in ("link", "image")]
+
+
+def _walk(found: list[dict]):
+    for token in found:
+        yield token
+        yield from _walk(token.get("children", []))

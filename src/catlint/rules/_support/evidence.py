@@ -1,0 +1,145 @@
+"""A row's own evidence (its name, its acronyms, its link) and the values it contradicts.
+
+Evidence from the name itself is strong; an acronym's expansion or the
+link's host and path are weaker. A field is checked against the strongest
+evidence that expects anything of it, and is contradicted only when its values
+share nothing with what that evidence expects.
+
+A body part `All`, or a long list of data types, claims a multi-purpose
+collection. Specific evidence contradicts the claim (a mammography database
+marked `All`, an X-ray set marked CT, MR, US); it stands when the evidence
+is general too (an archive, a teaching file, a multimodal collection, many
+body parts) or when there is none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from catlint.reading.knowledge import FIELDS, Entry
+from catlint.rules._support.findings import at_span, cell_span, replace, row_subject
+from catlint.rules._support.names import capital_tokens
+
+KIND_ORDER = ("name", "acronym", "link")
+FIELD_WORDS = {"data_types": "data types", "body_parts": "body parts"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str  # "name", "acronym" or "link"
+    label: str  # what was seen, as the message shows it
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    field: str
+    values: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    expected: tuple[str, ...]
+
+    @property
+    def message(self) -> str:
+        kinds = [kind for kind in KIND_ORDER if any(item.kind == kind for item in self.evidence)]
+        cited = " and ".join(f"the {kind} ({'; '.join(self._cite(item) for item in self.evidence if item.kind == kind)})" for kind in kinds)
+        return f"{FIELD_WORDS[self.field]} {', '.join(self.values)} contradict {cited}"
+
+    def _cite(self, item: Evidence) -> str:
+        return f"{item.label} \u2192 {', '.join(item.entry.expects(self.field))}"
+
+    @property
+    def suggestion(self) -> str | None:
+        """The one value the evidence points to, if it points to exactly one."""
+        return self.expected[0] if len(self.expected) == 1 else None
+
+
+def row_evidence(name: str, link: str, knowledge) -> tuple[Evidence, ...]:
+    """Everything the name, its acronyms and the link say."""
+    found: dict[tuple[str, str], Evidence] = {}
+
+    def add(kind: str, label: str, entry: Entry) -> None:
+        found.setdefault((kind, label.casefold()), Evidence(kind, label, entry))
+
+    for word, entry in knowledge.words_in(name):
+        add("name", f'"{word}"', entry)
+    for token in capital_tokens(name):
+        if token in knowledge.acronyms:
+            expansion, entry = knowledge.acronyms[token]
+            if entry.data_types or entry.body_parts or entry.general:
+                add("acronym", token, entry)
+            for word, word_entry in knowledge.words_in(expansion):
+                add("acronym", f'{token} = {expansion}: "{word}"', word_entry)
+    for where, entry in knowledge.link_entries(link):
+        add("link", where, entry)
+    return tuple(found.values())
+
+
+def contradictions(catalogue, row: int, knowledge):
+    """(strong, contradiction): a row against its name (strong), or against weaker evidence when
+    the name says nothing about the field. Both rules' findings come from one pass."""
+    record = catalogue.record(row)
+    evidence = row_evidence(record.value("source") or "", record.value("link") or "", knowledge)
+    if not evidence:
+        return
+    for field in FIELDS:
+        values = _known_values(catalogue, record, field)
+        if not values:
+            continue
+        from_name = [item for item in evidence if item.kind == "name" and item.entry.expects(field)]
+        chosen = from_name or [item for item in evidence if item.kind != "name" and item.entry.expects(field)]
+        expected = {term for item in chosen for term in item.entry.expects(field)}
+        if not chosen or expected & set(values):
+            continue
+        if _claims_many(knowledge, field, values):
+            as_strong = [item for item in evidence if item.kind == "name"] if from_name else evidence
+            if _general(knowledge, field, expected, as_strong):
+                continue
+        order = catalogue.schema.vocabulary(field)
+        yield bool(from_name), Contradiction(field, values, tuple(chosen), tuple(sorted(expected, key=order.index)))
+
+
+def _claims_many(knowledge, field: str, values: tuple[str, ...]) -> bool:
+    """Whether the cell claims a multi-purpose collection: All, or many data types."""
+    if field == "body_parts":
+        return bool(knowledge.all_body_parts & set(values))
+    return len(values) >= knowledge.min_data_types
+
+
+def _general(knowledge, field: str, expected: set[str], evidence) -> bool:
+    """Whether the evidence backs a multi-purpose claim: an archive, a teaching file or a
+    multimodal collection at least as strong as the specific evidence, or many body parts.
+    Modalities the list lacks altogether contradict it however many the name gives."""
+    if any(item.entry.general for item in evidence):
+        return True
+    return field == "body_parts" and len(expected) >= knowledge.min_body_parts
+
+
+def _known_values(catalogue, record, field: str) -> tuple[str, ...]:
+    """The field's vocabulary terms; unknown terms are the schema rule's business."""
+    found = record.read(field)
+    if found is None or found.error is not None or not found.value:
+        return ()
+    vocabulary = catalogue.schema.vocabulary_set(field)
+    return tuple(term for term in found.value if term in vocabulary)
+
+
+def findings(context, strong: bool):
+    """One finding per contradicted cell, with an unsafe fix when the evidence points to one value."""
+    catalogue = context.catalogue
+    for row, is_strong, contradiction in context.shared("contradictions", lambda: _contradictions(context)):
+        if is_strong != strong:
+            continue
+        column = catalogue.fields[contradiction.field]
+        cell = catalogue.body.cell(row, column.index)
+        span = cell_span(cell)
+        fix = None
+        if contradiction.suggestion:  # the layout rule re-pads the row afterwards
+            fix = replace(span, contradiction.suggestion, f"replace {cell.text!r} with {contradiction.suggestion!r}", "unsafe")
+        yield at_span(span, contradiction.message, fix, (*row_subject(catalogue, row), contradiction.field))
+
+
+def _contradictions(context) -> list:
+    """(row, strong, contradiction) for the whole table, computed once for CAT301 and CAT302."""
+    catalogue, knowledge = context.catalogue, context.knowledge
+    knowledge.check_vocabulary(catalogue.schema)
+    return [(row, *pair) for row in catalogue.rows() for pair in contradictions(catalogue, row, knowledge)]

@@ -1,0 +1,69 @@
+"""Building findings: spans, fixes that replace a span, messages that quote a cell, and the
+subject that keeps a finding's identity when unrelated lines move."""
+
+from __future__ import annotations
+
+import re
+
+from catlint.diagnostics import Edit, Finding, Fix, Position
+from catlint.reading.body import Cell
+from catlint.reading.tables import Span
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """A cell's text as a message quotes it: repr, cut short when long."""
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+
+
+def at_span(span: Span, message: str, fix: Fix | None = None, subject: tuple[str, ...] = ()) -> Finding:
+    return Finding(Position(span.line, span.start), Position(span.line, span.end), message, fix, subject)
+
+
+def replace(span: Span, content: str, message: str, applicability: str = "safe") -> Fix:
+    edit = Edit(Position(span.line, span.start), Position(span.line, span.end), content)
+    return Fix(applicability, message, (edit,))
+
+
+def cell_span(cell: Cell) -> Span:
+    return Span(cell.line, cell.start, cell.end)
+
+
+def line_span(catalogue, line: int) -> Span:
+    return Span(line, 1, len(catalogue.lines[line - 1]) + 1)
+
+
+def with_comments(text: str, canonical: str) -> str | None:
+    """What to write for a cell whose value's canonical form is `canonical`, keeping its HTML
+    comments (`1200 <!-- approx -->` becomes `1,200 <!-- approx -->`); None when it is canonical."""
+    if "<!--" not in text:
+        return None if text == canonical else canonical
+    comments = _COMMENT.findall(text)
+    if _COMMENT.sub("", text).strip() == canonical:
+        return None
+    return " ".join([canonical, *comments])
+
+
+def row_subject(catalogue, row: int) -> tuple[str, ...]:
+    """A finding's stable identity: the row's source name rather than its line."""
+    record = catalogue.record(row)
+    name = record.value("source")
+    if name:
+        return (str(name),)
+    text = record.text("source")
+    if text is not None:
+        return (text,)
+    texts = catalogue.body.texts(row)
+    return (texts[0] if texts and texts[0] is not None else "",)
+
+
+def line_subject(catalogue, line: int) -> tuple[str, ...]:
+    """The identity of whatever is on `line`: the header, a row (by its source name), or the text."""
+    table = catalogue.table
+    if line == table.header.line:
+        return ("header",)
+    if line == table.delimiter.line:
+        return ("delimiter",)
+    row = catalogue.row_at(line)
+    return row_subject(catalogue, row) if row is not None else ("line", catalogue.lines[line - 1].strip())

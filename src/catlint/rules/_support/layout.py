@@ -1,0 +1,164 @@
+"""Canonical table layout: aligned (pipes in one column, East Asian wide characters count
+two) or compact (one space around each cell). The default keeps the table's own style.
+
+A layout is made once per table (its style, indent, outer pipes, column widths)
+and then lays out any row from its cell texts in time proportional to the row:
+each column pads each distinct text once.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from catlint.reading.rows import segments
+from catlint.reading.tables import Table
+
+_MARKS = {"none": ("-", "-"), "left": (":", "-"), "right": ("-", ":"), "center": (":", ":")}
+_SAMPLE = 200  # rows looked at to tell an aligned table from a compact one
+
+
+def display_width(text: str) -> int:
+    if text.isascii():  # no wide, combining or format characters
+        return len(text)
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def resolve_style(catalogue, style: str) -> str:
+    """`keep` becomes the table's own style: aligned when the header, the delimiter and most
+    complete rows (looked at evenly, at most a few hundred) have their pipes in the same columns."""
+    if style != "keep":
+        return style
+    table, body, lines = catalogue.table, catalogue.body, catalogue.lines
+    header = _pipe_columns(table.header.text)
+    if _pipe_columns(table.delimiter.text) != header:
+        return "compact"
+    complete = [row for row in range(len(body)) if row not in body.counts] if body.counts else range(len(body))
+    step = max(1, len(complete) // _SAMPLE)
+    sample = [complete[index] for index in range(0, len(complete), step)]
+    same = sum(_pipe_columns(lines[body.row_lines[row] - 1]) == header for row in sample)
+    return "aligned" if 2 * same >= len(sample) else "compact"
+
+
+def has_outer_pipes(table: Table) -> bool:
+    """Whether the header row starts or ends with a pipe; GFM makes both optional."""
+    header = table.header.text.strip()
+    return header.startswith("|") or header.endswith("|")
+
+
+class RowLayout:
+    """How the catalogue table lays out a row. `style` is aligned or compact (resolved)."""
+
+    def __init__(self, catalogue, style: str):
+        table, body = catalogue.table, catalogue.body
+        self.style = style
+        header = table.header.text
+        self.indent = header[: len(header) - len(header.lstrip(" \t"))]
+        self.outer = has_outer_pipes(table)
+        self.alignments = table.alignments
+        self.widths = _column_widths(table, body, self.outer) if style == "aligned" else []
+        self._padded: list[dict[str, str]] = [{} for _ in self.alignments]
+
+    def line(self, texts: list[str]) -> str:
+        """A row's canonical text from its cell texts; a cell wider than its column widens it for
+        this row only (an edited row)."""
+        if self.style == "compact":
+            return self.indent + _joined(texts, self.outer)
+        last = len(texts) - 1
+        parts = []
+        for index, text in enumerate(texts):
+            padded = self._padded[index].get(text) if index < len(self._padded) else None
+            if padded is None:
+                padded = self._pad(index, text)
+            parts.append(padded if self.outer or index != last else padded.rstrip(" "))
+        return self.indent + _joined(parts, self.outer)
+
+    def _pad(self, index: int, text: str) -> str:
+        width = self.widths[index] if index < len(self.widths) else 0
+        room = max(width - display_width(text), 0)
+        alignment = self.alignments[index] if index < len(self.alignments) else "none"
+        if alignment == "right":
+            padded = " " * room + text
+        elif alignment == "center":
+            padded = " " * (room // 2) + text + " " * (room - room // 2)
+        else:
+            padded = text + " " * room
+        if index < len(self._padded) and len(self._padded[index]) < 100_000:
+            self._padded[index][text] = padded
+        return padded
+
+    def delimiter(self, table: Table) -> str | None:
+        """The canonical delimiter row, or None when any valid one will do (compact, pipes as the rows')."""
+        if self.style == "compact":
+            delimiter = table.delimiter.text.strip()
+            if self.outer and not (delimiter.startswith("|") and delimiter.endswith("|")):  # rows have outer pipes: so must it
+                return self.indent + "| " + " | ".join(_mark(alignment, 3) for alignment in self.alignments) + " |"
+            return None
+        last = len(self.widths) - 1
+        marks = [_mark(alignment, width + (2 if self.outer or 0 < index < last else 1))
+                 for index, (alignment, width) in enumerate(zip(self.alignments, self.widths))]
+        return self.indent + ("|" + "|".join(marks) + "|" if self.outer else "|".join(marks))
+
+
+def canonical_lines(catalogue, style: str):
+    """(line number, canonical text) for the header, the delimiter when its form matters, and
+    every body row with the header's number of cells, in line order."""
+    layout = RowLayout(catalogue, style)
+    table, body = catalogue.table, catalogue.body
+    yield table.header.line, layout.line([cell.text for cell in table.header.cells])
+    delimiter = layout.delimiter(table)
+    if delimiter is not None:
+        yield table.delimiter.line, delimiter
+    columns = body.columns
+    for row, texts in enumerate(zip(*columns)) if columns else ():
+        if row not in body.counts:
+            yield body.row_lines[row], layout.line(texts)
+
+
+def _joined(texts, outer: bool) -> str:
+    return "| " + " | ".join(texts) + " |" if outer else " | ".join(texts)
+
+
+def _column_widths(table: Table, body, outer: bool) -> list[int]:
+    """Widest cell of each column (complete rows only), but never narrower than the header's padding."""
+    header_line = table.header.text
+    bounds = segments(header_line, table.header.start)
+    widths = [max(display_width(header_line[start:end]) - _spaces_around(index, len(bounds), outer), 1)
+              for index, (start, end) in enumerate(bounds)]
+    for index, cell in enumerate(table.header.cells[: len(widths)]):
+        widths[index] = max(widths[index], display_width(cell.text))
+    for index, texts in enumerate(body.columns[: len(widths)]):
+        complete = texts if not body.counts else [text for row, text in enumerate(texts) if row not in body.counts]
+        distinct = {text for text in complete if text is not None}
+        if distinct:
+            widest = max(map(len, distinct)) if all(map(str.isascii, distinct)) else max(map(display_width, distinct))
+            widths[index] = max(widths[index], widest)
+    return widths
+
+
+def _spaces_around(index: int, count: int, outer: bool) -> int:
+    """The spaces a canonical cell has around it: one each side, none outside a table without outer pipes."""
+    return 2 - (not outer and index == 0) - (not outer and index == count - 1)
+
+
+def _mark(alignment: str, width: int) -> str:
+    left, right = _MARKS[alignment]
+    return left + "-" * (width - 2) + right
+
+
+def _pipe_columns(line: str) -> list[int]:
+    """The display columns of the pipes after each cell (a last cell without a closing pipe has none)."""
+    if not line.rstrip().endswith("|"):
+        return _pipe_columns(line.rstrip() + "|")[:-1]
+    if line.isascii():  # every character one column wide
+        return [end for _, end in segments(line)]
+    columns, width, previous = [], 0, 0
+    for _, end in segments(line):
+        width += display_width(line[previous:end])
+        columns.append(width)
+        previous = end
+    return columns

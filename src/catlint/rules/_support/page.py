@@ -1,0 +1,204 @@
+"""Links and raw HTML wherever GitHub renders them, grouped so each is judged once.
+
+Every link GitHub makes in the file is read: in the catalogue's cells, in
+other tables, in the prose around them and in the footnotes: inline links,
+images, autolinks, bare URLs and `www.` links, e-mail addresses, and
+reference links (placed where their definition writes the destination). The
+link column's value counts too when it renders no link (plain text, which
+`export` still writes as the row's link).
+
+A catalogue cell's links are read once per distinct cell text: a `PageLink`
+stands for one link in one such text, with every row that holds it, and is
+placed at each row only when a rule reports it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from catlint.reading import cell_text, inlines
+from catlint.reading.markdown import bare_url
+from catlint.reading.rows import unescape_pipes
+from catlint.reading.scanners import CLOSE_TAG, OPEN_TAG
+from catlint.reading.tables import Span
+from catlint.rules._support.columns import distinct_at
+
+_HTML_IN_BLOCK = re.compile(rf"<(?:{OPEN_TAG}|{CLOSE_TAG})")
+_MARKUP = ("[", "<", "`", "\\", "&", "://", "www.", "@")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    line: int
+    span: Span  # where the destination (or the tag) is written; the whole cell when written otherwise
+    shown: Span  # where the link itself stands
+    exact: bool  # the span holds exactly the URL
+    row: int | None = None  # the catalogue row, for a link in a catalogue cell
+    cell: object = None  # that cell
+
+
+@dataclass(frozen=True, slots=True)
+class PageLink:
+    """A link GitHub renders (`kind`: link, image, autolink, url, email), or a link cell's plain
+    value ("value"); `text` is the link text of `[text](url)`."""
+
+    url: str
+    kind: str
+    text: str | None
+    places: tuple  # Place objects, or (column index, rows, target, shown) for catalogue cells
+
+    def where(self, catalogue):
+        """Each place the link stands, catalogue cells placed now."""
+        for place in self.places:
+            if isinstance(place, Place):
+                yield place
+                continue
+            column, rows, target, shown = place
+            for row in rows:
+                cell = catalogue.body.cell(row, column)
+                span = Span(cell.line, cell.start + target[0], cell.start + target[1]) if target else Span(cell.line, cell.start, cell.end)
+                around = Span(cell.line, cell.start + shown[0], cell.start + shown[1]) if shown else span
+                exact = target is not None and cell.text[target[0] : target[1]] == self.url
+                yield Place(cell.line, span, around, exact, row, cell)
+
+
+@dataclass(frozen=True, slots=True)
+class Html:
+    raw: str
+    places: tuple  # Place objects, or (column index, rows, offset) for catalogue cells
+
+    def where(self, catalogue):
+        for place in self.places:
+            if isinstance(place, Place):
+                yield place
+                continue
+            column, rows, offset = place
+            for row in rows:
+                cell = catalogue.body.cell(row, column)
+                span = Span(cell.line, cell.start + offset, cell.start + offset + len(self.raw))
+                yield Place(cell.line, span, span, True, row, cell)
+
+
+def page_links(context) -> list[PageLink]:
+    """Every link on the page, found once per document for the link rules."""
+    return context.shared("page links", lambda: _links(context))
+
+
+def page_html(context) -> list[Html]:
+    """Raw HTML tags wherever GitHub renders them (inline, and in HTML blocks); comments and
+    closing tags are left out. Found once per document."""
+    return context.shared("page html", lambda: list(_html(context)))
+
+
+def _links(context) -> list[PageLink]:
+    catalogue = context.catalogue
+    markdown = catalogue.markdown
+    found = [_prose_link(catalogue, link) for link in markdown.links(skip=frozenset({catalogue.table.node}))]
+    for cell in catalogue.table.header.cells:
+        if any(mark in cell.text for mark in _MARKUP):
+            found += _header_links(catalogue, cell)
+    for index, column in enumerate(catalogue.header_columns):
+        link_column = column is not None and column.kind == "link"
+        for text, rows in distinct_at(context, index).items():
+            if link_column or any(mark in text for mark in _MARKUP):
+                found += _cell_links(catalogue, index, text, rows, link_column)
+    return found
+
+
+def _prose_link(catalogue, found) -> PageLink:
+    span = Span(found.line, found.start + 1, found.end + 1)
+    shown = Span(found.shown_line, found.shown_start + 1, found.shown_end + 1)
+    exact = catalogue.lines[found.line - 1][found.start : found.end] == found.link.url
+    return PageLink(found.link.url, found.link.kind, found.text, (Place(found.shown_line, span, shown, exact),))
+
+
+def _header_links(catalogue, cell) -> list[PageLink]:
+    found = []
+    for link in _cell_links(catalogue, None, cell.text, [], False):
+        places = []
+        for place in link.places:
+            if isinstance(place, Place):
+                places.append(place)
+            else:
+                _, _, target, shown = place
+                span = Span(cell.line, cell.start + target[0], cell.start + target[1]) if target else Span(cell.line, cell.start, cell.end)
+                places.append(Place(cell.line, span, Span(cell.line, cell.start + shown[0], cell.start + shown[1]), True))
+        found.append(PageLink(link.url, link.kind, link.text, tuple(places)))
+    return found
+
+
+def _cell_links(catalogue, index, text: str, rows: list[int], link_column: bool) -> list[PageLink]:
+    parsed = unescape_pipes(text)
+    links = bare_url(text) or inlines.parse(parsed, catalogue.markdown.definitions).links
+    offsets = _positions(text)
+    found = []
+    for link in links:
+        target = (offsets[link.target[0]], offsets[link.target[1]]) if link.target else None
+        if link.target is None:  # a reference link: placed at its definition
+            definition = catalogue.markdown.definitions[link.label]
+            span = Span(definition.line, definition.start + 1, definition.end + 1)
+            places = tuple(Place(line, span, span, True) for line in sorted({catalogue.body.row_lines[row] for row in rows}))
+        else:
+            places = ((index, rows, target, (offsets[link.start], offsets[link.end])),)
+        label = parsed[link.text[0] : link.text[1]] if link.text else None
+        found.append(PageLink(link.url, link.kind, label, places))
+    if link_column and not any(link.kind != "image" for link in links) and text:
+        url = cell_text.link_target(parsed).strip()
+        start = text.find(url) if url else -1
+        target = (start, start + len(url)) if start >= 0 else None
+        found.append(PageLink(url, "value", None, ((index, rows, target, None),)))
+    return found
+
+
+def _positions(raw: str) -> list[int]:
+    """The offset in `raw` of each character of its unescaped text (`\\|` is one `|`), and its end."""
+    if "\\|" not in raw:
+        return list(range(len(raw) + 1))
+    positions, index = [], 0
+    while index < len(raw):
+        if raw.startswith("\\|", index):
+            index += 1
+        positions.append(index)
+        index += 1
+    return positions + [len(raw)]
+
+
+def _html(context):
+    catalogue = context.catalogue
+    markdown = catalogue.markdown
+    for inline in markdown.inline_content(("<",), skip=frozenset({catalogue.table.node})):
+        if not markdown.rendered(inline):
+            continue
+        raw = markdown.inline_text(inline)
+        for tag, offset in _tags(raw, bool(inline.cell)):
+            line, column = inline.position(offset)
+            span = Span(line, column + 1, column + 1 + len(tag))
+            yield Html(tag, (Place(line, span, span, True),))
+    for cell in catalogue.table.header.cells:
+        for tag, offset in _tags(cell.text, True) if "<" in cell.text else ():
+            span = Span(cell.line, cell.start + offset, cell.start + offset + len(tag))
+            yield Html(tag, (Place(cell.line, span, span, True),))
+    for index in range(len(catalogue.header_columns)):
+        for text, rows in distinct_at(context, index).items():
+            if "<" in text:
+                for tag, offset in _tags(text, True):
+                    yield Html(tag, ((index, rows, offset),))
+    for first, last in markdown.html_blocks:
+        for number in range(first, last + 1):
+            text = catalogue.lines[number - 1]
+            for match in _HTML_IN_BLOCK.finditer(text):
+                if not match.group().startswith("</"):
+                    span = Span(number, match.start() + 1, match.end() + 1)
+                    yield Html(match.group(), (Place(number, span, span, True),))
+
+
+def _tags(text: str, cell: bool) -> list[tuple[str, int]]:
+    parsed_text = unescape_pipes(text) if cell else text
+    offsets = _positions(text) if cell else None
+    found = []
+    for start, end in inlines.parse(parsed_text, {}).html:
+        raw = parsed_text[start:end]
+        if not raw.startswith(("<!--", "</")):
+            found.append((raw, offsets[start] if offsets else start))
+    return found
