@@ -1,7 +1,10 @@
-"""Shared helpers: run the real CLI as a subprocess, find fixtures and the shared schemas."""
+"""Shared helpers: run the CLI (in this process, or as a subprocess for end-to-end tests), find
+fixtures and the copied schemas."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -14,10 +17,10 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = FIXTURES / "001_66cd8ae4d0b5cafc.txt"
 OLD_SEED = FIXTURES / "000_6275c9bbc5ccc7da.txt"
-SHARED_SCHEMAS = ROOT.parent / "shared" / "schemas"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"  # copies; see schemas/README.md
 
 
-def run_catlint(*args, cwd=None, input=None, env=None) -> subprocess.CompletedProcess:
+def run_catlint_process(*args, cwd=None, input=None, env=None) -> subprocess.CompletedProcess:
     """The installed CLI in a fresh interpreter, exactly as a user runs it."""
     environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     environment.update(env or {})
@@ -27,10 +30,78 @@ def run_catlint(*args, cwd=None, input=None, env=None) -> subprocess.CompletedPr
     )
 
 
+def run_catlint(*args, cwd=None, input=None, env=None) -> subprocess.CompletedProcess:
+    """The CLI's `main` in this process, seen as `run_catlint_process` sees a subprocess: UTF-8
+    streams, universal newlines in the captured text, the exit code, the environment and the
+    working directory given (both restored afterwards)."""
+    from catlint.commands import cli
+
+    streams = [io.TextIOWrapper(io.BytesIO(), encoding="utf-8") for _ in range(2)]
+    stdin = io.TextIOWrapper(io.BytesIO((input or "").encode("utf-8")), encoding="utf-8")
+    with _environment(env), contextlib.chdir(cwd or os.getcwd()), \
+            _streams(stdin, *streams):
+        try:
+            code = cli.main([str(arg) for arg in args])
+            sys.stdout.flush()
+        except SystemExit as error:
+            code = error.code if isinstance(error.code, int) else 1
+    out, err = (_captured(stream) for stream in streams)
+    return subprocess.CompletedProcess(["catlint", *map(str, args)], code, out, err)
+
+
+@contextlib.contextmanager
+def _environment(env):
+    saved = dict(os.environ)
+    os.environ.pop("GITHUB_ACTIONS", None)
+    os.environ.update(env or {})
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+@contextlib.contextmanager
+def _streams(stdin, stdout, stderr):
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
+    try:
+        yield
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+
+
+def _captured(stream) -> str:
+    stream.flush()
+    data = stream.buffer.getvalue()
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", newline=None).read()
+
+
 def run_json(*args, cwd=None) -> tuple[int, list]:
     result = run_catlint(*args, "--output-format", "json", cwd=cwd)
     assert "Traceback" not in result.stderr, result.stderr
     return result.returncode, json.loads(result.stdout)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Tests marked `untraced` run with coverage measurement stopped (when it runs at all)."""
+    measuring = _coverage() if item.get_closest_marker("untraced") else None
+    if measuring is not None:
+        measuring.stop()
+    try:
+        return (yield)
+    finally:
+        if measuring is not None:
+            measuring.start()
+
+
+def _coverage():
+    try:
+        import coverage
+    except ImportError:
+        return None
+    return coverage.Coverage.current()
 
 
 @pytest.fixture

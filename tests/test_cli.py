@@ -1,15 +1,16 @@
-"""The CLI as a user meets it: a real subprocess, files on disk, exit codes and messages."""
+"""The CLI as a user meets it: files on disk, exit codes and messages; `main` in-process, and the
+few tests that must see the real thing through a subprocess."""
 
 import json
 
 import jsonschema
 import pytest
 
-from conftest import GOOD_ROW, ROOT, SEED, SHARED_SCHEMAS, run_catlint, run_json, table
+from conftest import GOOD_ROW, ROOT, SEED, SCHEMAS, run_catlint, run_catlint_process, run_json, table
 
 
 def test_version():
-    result = run_catlint("--version")
+    result = run_catlint_process("--version")
     assert result.returncode == 0 and result.stdout.startswith("catlint ")
 
 
@@ -31,19 +32,19 @@ def test_seed_json_output_reports_the_broken_count_and_link_at_their_cells():
 
 
 def test_json_output_follows_the_shared_contract():
-    contract = json.loads((SHARED_SCHEMAS / "catlint-diagnostics.schema.json").read_text())
+    contract = json.loads((SCHEMAS / "catlint-diagnostics.schema.json").read_text())
     _, diagnostics = run_json("check", SEED)
     jsonschema.Draft202012Validator(contract).validate(diagnostics)
     assert any(d["fix"] is not None for d in diagnostics)
 
 
 def test_text_output_format_and_summary():
-    result = run_catlint("check", SEED, "--select", "CAT1")
+    result = run_catlint_process("check", SEED, "--select", "CAT1")
     first = result.stdout.splitlines()[0]
     assert first == f"{SEED}:42:246: CAT101 Link 'tuberculosis.by': the link must be an absolute http(s) URL"
     # the link without a scheme is a host name: an unsafe fix writes https://tuberculosis.by/
     assert result.stdout.splitlines()[-1] == "Found 2 problems in 1 file (2 errors); 1 more fixable with `catlint fix --unsafe-fixes`."
-    everything = run_catlint("check", SEED).stdout.splitlines()[-1]
+    everything = run_catlint_process("check", SEED).stdout.splitlines()[-1]
     # 12 of the 16 warnings are the seed's http links (CAT403, an unsafe fix each)
     assert everything.startswith("Found 27 problems in 1 file (9 errors, 17 warnings, 1 info); 5 fixable with `catlint fix`; 20 more")
 
@@ -64,7 +65,7 @@ def test_project_catalogue_passes():
 
 
 def test_usage_errors_exit_2_in_one_line():
-    result = run_catlint("check", "--output-format", "yaml")
+    result = run_catlint_process("check", "--output-format", "yaml")
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
 
 

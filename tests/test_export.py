@@ -5,7 +5,7 @@ import json
 import jsonschema
 
 from catlint.reading.schema import data_dir, load_schema
-from conftest import ROOT, SEED, run_catlint
+from conftest import ROOT, SEED, run_catlint, run_catlint_process
 
 RECORD_SCHEMA = json.loads((ROOT / "schema" / "catalogue.schema.json").read_text(encoding="utf-8"))
 
@@ -25,7 +25,7 @@ def test_export_of_the_project_catalogue_validates_and_has_every_row():
 
 
 def test_export_of_the_seed_writes_only_valid_records_and_names_the_rest():
-    result = run_catlint("export", SEED)
+    result = run_catlint_process("export", SEED)
     assert result.returncode == 1
     records = json.loads(result.stdout)
     assert len(records) == 17

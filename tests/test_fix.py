@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED, run_catlint
+from conftest import ROOT, SEED, run_catlint, run_catlint_process
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CASES = sorted(path.name for path in GOLDEN.iterdir() if (path / "input.md").is_file())
@@ -33,7 +33,7 @@ def test_non_latin_text_is_left_exactly_as_it_is():
 
 def test_fix_on_the_seed(seed_copy):
     before = seed_copy.read_text(encoding="utf-8").split("\n")
-    result = run_catlint("fix", seed_copy)
+    result = run_catlint_process("fix", seed_copy)
     assert result.returncode == 1  # tuberculosis.by has no automatic fix
     after = seed_copy.read_text(encoding="utf-8").split("\n")
     assert "193¹" in after[53] and "ยน" not in "\n".join(after)
@@ -42,10 +42,10 @@ def test_fix_on_the_seed(seed_copy):
     assert after[:36] == before[:36], "text before the table is byte-identical"
     assert after[59:] == before[58:], "text after the footnote is byte-identical"
     assert [line.split("|")[1] for line in after[38:57]] == [line.split("|")[1] for line in before[38:57]], "same rows, same order"
-    second = run_catlint("fix", "--diff", seed_copy)
+    second = run_catlint_process("fix", "--diff", seed_copy)
     assert second.stdout == ""
     mtime = seed_copy.stat().st_mtime_ns
-    run_catlint("fix", seed_copy)
+    run_catlint_process("fix", seed_copy)
     assert seed_copy.stat().st_mtime_ns == mtime, "an unchanged file is not rewritten"
 
 
@@ -85,7 +85,7 @@ def test_crlf_and_final_newline_are_kept(tmp_path):
     target = tmp_path / "catalogue.md"
     data = (GOLDEN / "footnote_crlf" / "input.md").read_bytes()
     target.write_bytes(data.rstrip(b"\r\n"))  # no final newline
-    run_catlint("fix", target)
+    run_catlint_process("fix", target)
     fixed = target.read_bytes()
     assert b"\n" not in fixed.replace(b"\r\n", b"") and not fixed.endswith(b"\r\n")
     assert fixed.count(b"\r\n") == data.count(b"\r\n")  # one blank line added, the final newline absent

@@ -7,7 +7,7 @@ import shutil
 import jsonschema
 import pytest
 
-from conftest import GOOD_ROW, ROOT, SEED, SHARED_SCHEMAS, run_catlint, run_json, table
+from conftest import GOOD_ROW, ROOT, SEED, SCHEMAS, run_catlint, run_json, table
 
 SEED_RELATIVE = SEED.relative_to(ROOT).as_posix()
 
@@ -25,7 +25,7 @@ def check_seed(output_format, *args, cwd=ROOT, env=None):
 
 def test_sarif_of_the_seed_is_valid_sarif_2_1_0_with_what_code_scanning_needs():
     sarif = json.loads(check_seed("sarif"))
-    validator(SHARED_SCHEMAS / "sarif-schema-2.1.0.json").validate(sarif)
+    validator(SCHEMAS / "sarif-schema-2.1.0.json").validate(sarif)
     run = sarif["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert rules and all(rule["shortDescription"]["text"] and rule["fullDescription"]["text"] and rule["help"]["text"] for rule in rules)
@@ -62,9 +62,9 @@ def test_sarif_fingerprints_survive_unrelated_edits(tmp_path):
 
 def test_rdjson_and_rdjsonl_of_the_seed_are_valid_reviewdog_input():
     result = json.loads(check_seed("rdjson"))
-    validator(SHARED_SCHEMAS / "reviewdog-rdf" / "DiagnosticResult.json").validate(result)
+    validator(SCHEMAS / "reviewdog-rdf" / "DiagnosticResult.json").validate(result)
     lines = check_seed("rdjsonl").splitlines()
-    single = validator(SHARED_SCHEMAS / "reviewdog-rdf" / "Diagnostic.json")
+    single = validator(SCHEMAS / "reviewdog-rdf" / "Diagnostic.json")
     for line in lines:
         single.validate(json.loads(line))
     assert [json.loads(line) for line in lines] == result["diagnostics"]

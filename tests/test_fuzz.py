@@ -6,22 +6,29 @@ long local runs (see tests/conftest.py)."""
 
 import io
 import json
+import os
 import subprocess
 import sys
 import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from catlint.commands.cli import main
 from test_properties import catalogues
 
+# Generated inputs by the hundred: run without the coverage tracer (see conftest), which would double
+# the suite's time; the coverage figure is what the example-based tests reach.
+pytestmark = pytest.mark.untraced
+
 # Any character at all, the table's own syntax included, and line breaks that split a row.
 any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=24)
 markup_text = st.text(st.sampled_from(list("|\\`*_[]()<>!&#:/ -~\t\u00a0\u200b\u202eé¹ยน")), max_size=24)
-SUBPROCESS_EXAMPLES = max(8, settings.default.max_examples // 6)
+UNTRACED = {key: value for key, value in os.environ.items() if not key.startswith("COVERAGE_")}  # see pytestmark
+SUBPROCESS_EXAMPLES = max(5, settings.default.max_examples // 12)
 
 
 @st.composite
@@ -128,6 +135,7 @@ def test_the_real_command_never_crashes(data):
         path = Path(folder) / "catalogue.md"
         path.write_bytes(data)
         for args in (["check", path], ["fix", "--diff", path], ["export", path, "--format", "csv"]):
-            result = subprocess.run([sys.executable, "-m", "catlint", *map(str, args)], capture_output=True, timeout=120)
+            result = subprocess.run([sys.executable, "-m", "catlint", *map(str, args)], capture_output=True, timeout=120,
+                                    env=UNTRACED)
             stderr = result.stderr.decode("utf-8", "replace")
             assert_handled(result.returncode, stderr)

@@ -7,7 +7,7 @@ import json
 import jsonschema
 import pytest
 
-from conftest import SHARED_SCHEMAS
+from conftest import SCHEMAS
 from linkserver import guarded_catlint, run_links, servers, write_catalogue  # noqa: F401 (servers is a fixture)
 
 from catlint.network.probe import HostLimits, Options, classify_error, probe, retry_wait, tls_context
@@ -71,7 +71,7 @@ def test_messages_name_status_and_reason(classified):
 
 
 def test_json_output_follows_the_shared_contract(classified):
-    contract = json.loads((SHARED_SCHEMAS / "catlint-diagnostics.schema.json").read_text())
+    contract = json.loads((SCHEMAS / "catlint-diagnostics.schema.json").read_text())
     jsonschema.Draft202012Validator(contract).validate(classified[2])
 
 

@@ -2,6 +2,7 @@
 a suggestion changes only its own row (and in it only its findings' cells), and committing the
 safe suggestions gives the records `catlint fix` gives."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,6 +13,10 @@ from catlint.reporting import Checked
 from catlint.engine.suggestions import suggestions
 from catlint.rules.table_layout import RULE as LAYOUT_RULE
 from test_properties import catalogues, document, values_of
+
+# Generated inputs by the hundred: run without the coverage tracer (see conftest), which would double
+# the suite's time; the coverage figure is what the example-based tests reach.
+pytestmark = pytest.mark.untraced
 
 LAYOUT = LAYOUT_RULE.code
 

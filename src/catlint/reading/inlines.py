@@ -21,6 +21,7 @@ from catlint.reading.references import (
 from catlint.reading.scanners import CLOSE_TAG, OPEN_TAG
 
 # Characters that end a run of plain text: cmark's, plus the autolink and strikethrough extensions'.
+_MAX_BACKTICKS = 80  # cmark-gfm's MAXBACKTICKS
 _SPECIAL = re.compile(r"[\r\n\\`&_*\[\]<!~:w]")
 _ENTITY = re.compile(r"&(?:#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 _AUTOLINK_URI = re.compile(r"[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\x00-\x20<>]*+>")
@@ -69,7 +70,9 @@ class _Parser:
         self.html: list[tuple[int, int]] = []
         self.code: list[tuple[int, int]] = []
         self.footnotes: list[tuple[str, int, int]] = []
-        self._backtick_runs: dict[int, list[int]] | None = None
+        self._backtick_runs: list[tuple[int, int]] | None = None  # (start, length) of every run
+        self._last_run: dict[int, int] = {}  # cmark's cache: where a run of each length was last seen
+        self._scanned = False  # a scan has reached the end of the text
         self.delimiters = emphasis.DelimiterStack()
 
     def run(self) -> Inlines:
@@ -126,15 +129,22 @@ class _Parser:
         return True
 
     def _closing_backticks(self, after: int, run: int) -> int | None:
-        """The start of the next backtick run of exactly `run` backticks (linear over the text)."""
+        """The start of the closing run, as cmark-gfm finds it: runs longer than 80 never close,
+        and once a scan has reached the end, a run length whose last seen run (a cache that later
+        scans overwrite) is not past `after` is taken to have no closer, even when it has one."""
+        if run > _MAX_BACKTICKS or self._scanned and self._last_run.get(run, 0) <= after:
+            return None
         if self._backtick_runs is None:
-            runs: dict[int, list[int]] = {}
-            for match in re.finditer(r"`+", self.text):
-                runs.setdefault(match.end() - match.start(), []).append(match.start())
-            self._backtick_runs = runs
-        starts = self._backtick_runs.get(run, [])
-        index = bisect.bisect_left(starts, after)
-        return starts[index] if index < len(starts) else None
+            self._backtick_runs = [(match.start(), match.end() - match.start()) for match in re.finditer(r"`+", self.text)]
+        runs = self._backtick_runs
+        for index in range(bisect.bisect_left(runs, (after, 0)), len(runs)):
+            start, length = runs[index]
+            if length <= _MAX_BACKTICKS:
+                self._last_run[length] = start
+            if length == run:
+                return start
+        self._scanned = True
+        return None
 
     def backslash(self) -> bool:
         text, start = self.text, self.position

@@ -43,7 +43,7 @@ def _repair_legacy(text: str, markers: str) -> str:
         decoded = [_redecode(run.group(), code_page) for run in runs]
         if any(result is None for result in decoded):
             continue
-        if not all(_damaged(text, run, fixed, markers) for run, fixed in zip(runs, decoded)):
+        if not all(_damaged(text, run, fixed, markers) and _beside_latin(fixed) for run, fixed in zip(runs, decoded)):
             continue
         fixed = _NON_ASCII_RUN.sub(lambda match, parts=iter(decoded): next(parts), text)
         if fixed != text and plausibility(fixed) > plausibility(text):
@@ -63,6 +63,16 @@ def _damaged(text: str, run: re.Match, fixed: str, markers: str) -> bool:
     if not _one_script_word(run.group()):
         return True
     return run.start() == len(text) - len(text.lstrip()) and after in (" ", "\t") and all(char in markers for char in fixed)
+
+
+# What a repair may give: characters that stand in Latin-script text (accented letters, punctuation,
+# superscripts, currency, letterlike, arrows and mathematical signs, Greek). Genuine Cyrillic glued
+# to a digit (0КА) decodes in cp855 to a rare letter (0ǡ), which is not damage.
+_BESIDE_LATIN = re.compile("[\u00a0-\u017f\u0370-\u03ff\u2000-\u20cf\u2100-\u214f\u2190-\u22ff]+")
+
+
+def _beside_latin(fixed: str) -> bool:
+    return _BESIDE_LATIN.fullmatch(fixed) is not None
 
 
 def _one_script_word(run: str) -> bool:
