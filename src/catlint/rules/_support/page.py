@@ -131,7 +131,7 @@ def _header_links(catalogue, cell) -> list[PageLink]:
 def _cell_links(catalogue, index, text: str, rows: list[int], link_column: bool) -> list[PageLink]:
     parsed = unescape_pipes(text)
     links = bare_url(text) or inlines.parse(parsed, catalogue.markdown.definitions).links
-    offsets = _positions(text)
+    offsets = _positions(text) if "\\|" in text else range(len(text) + 1)
     found = []
     for link in links:
         target = (offsets[link.target[0]], offsets[link.target[1]]) if link.target else None
