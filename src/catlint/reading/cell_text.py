@@ -25,6 +25,11 @@ def tokens(text: str) -> list[dict]:
     return _parser().inline(text, {})
 
 
+def has_markup(text: str) -> bool:
+    """Whether `text` has a character inline Markdown may read as markup."""
+    return _MARKUP.search(text) is not None
+
+
 def plain_text(text: str) -> str:
     """What a reader sees: markup removed, escapes and entities resolved."""
     if not _MARKUP.search(text):
