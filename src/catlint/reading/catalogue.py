@@ -10,6 +10,7 @@ for, never stored.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from catlint.reading import autolinks
@@ -74,7 +75,7 @@ class FieldColumn:
             if self._values is None:
                 reads = {text: self.read(text) for text in dict.fromkeys(self.texts) if text is not None}
                 values_by_text = {text: None if read.error else read.value for text, read in reads.items()}
-                self._values = [values_by_text.get(text) if text is not None else None for text in self.texts]
+                self._values = list(map(values_by_text.get, self.texts, repeat(None, len(self.texts))))
         return self._values
 
     def unreadable(self) -> list[str]:

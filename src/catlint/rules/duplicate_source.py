@@ -26,7 +26,7 @@ Passes:
 
 from catlint.rules._support.findings import at_span, cell_span, row_subject
 from catlint.rules._support.lookalike import all_source_keys, source_keys
-from catlint.rules._support.names import name_key, row_acronym
+from catlint.rules._support.names import all_row_acronyms, name_key
 from catlint.rules.contract import Rule
 
 
@@ -36,8 +36,7 @@ def check(context):
     if column is None:
         return
     names = [name or "" for name in column.values()]
-    acronyms = {row: row_acronym(name) for row, name in enumerate(names) if "(" in name or name.isupper()}
-    acronyms = {row: acronym for row, acronym in acronyms.items() if acronym}
+    acronyms = {row: acronym for row, acronym in enumerate(all_row_acronyms(names)) if acronym}
     acronym_keys = dict(zip(acronyms, (first for first, _ in all_source_keys(list(acronyms.values())))))
     by_name, by_acronym = {}, {}
     for row, (name, keys) in enumerate(zip(names, all_source_keys(names))):

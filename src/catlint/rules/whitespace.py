@@ -17,6 +17,7 @@ from catlint.rules._support.findings import at_span, cell_span, line_subject, re
 from catlint.rules.contract import Rule
 
 _ODD_SPACING = re.compile(r"[\u00a0\u202f\u2007\t]| {2,}")
+_ODD = ("\u00a0", "\u202f", "\u2007", "\t", "  ")  # what _ODD_SPACING finds
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u202f\u2007]+")
 
 
@@ -26,7 +27,8 @@ def check(context):
     for cell in catalogue.table.header.cells:
         yield from _odd(catalogue, cell)
     for index, texts in enumerate(body.columns):
-        if not _ODD_SPACING.search("\n".join(filter(None, texts))):  # the whole column at once
+        flat = "\n".join(filter(None, texts))
+        if not any(odd in flat for odd in _ODD):  # the whole column at once
             continue
         odd = {text for text in set(texts) if text is not None and _ODD_SPACING.search(text)}
         if not odd:

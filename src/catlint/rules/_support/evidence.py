@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from catlint.reading.knowledge import FIELDS, Entry
+from catlint.reading.knowledge import FIELDS, Entry, split_link
 from catlint.rules._support.findings import at_span, cell_span, replace, row_subject
 from catlint.rules._support.names import capital_tokens
 
 KIND_ORDER = ("name", "acronym", "link")
 _DIGITS = re.compile(r"\d+")
+_HOST_AND_PATH = re.compile(r"^[a-z]+://([^/?#\n]*)([^?#\n]*)", re.MULTILINE)
 FIELD_WORDS = {"data_types": "data types", "body_parts": "body parts"}
 
 
@@ -158,21 +159,34 @@ def _contradictions(context) -> list:
     names, links = _texts_or_empty(catalogue, "source"), _texts_or_empty(catalogue, "link")
     if not knowledge.has_digits:
         names = _DIGITS.sub("0", "\n".join(names)).split("\n") if names else names
-    known = {field: _known_values(catalogue, field) for field in FIELDS}
-    by_name, judged, found = {}, {}, []
-    for row, (name, link) in enumerate(zip(names, links)):
-        evidence = by_name.get(name)
-        if evidence is None:
-            evidence = by_name[name] = name_evidence(name, knowledge)
-        evidence += link_evidence(link, knowledge) if link else ()
-        if not evidence:
+    known = [_known_values(catalogue, field) for field in FIELDS]
+    by_name, by_place, judged, found = {}, {}, {}, []
+    places = _places(catalogue, links)
+    for row, (name, link, place, *values) in enumerate(zip(names, links, places, *known)):
+        from_name = by_name.get(name)
+        if from_name is None:
+            from_name = by_name[name] = name_evidence(name, knowledge)
+        from_link = by_place.get(place)
+        if from_link is None:
+            from_link = by_place[place] = link_evidence(link, knowledge)
+        if not from_name and not from_link:
             continue
-        field_values = {field: known[field][row] for field in FIELDS}
-        case = (evidence, *field_values.values())
-        if case not in judged:
-            judged[case] = list(contradictions(catalogue, evidence, field_values, knowledge))
-        found += [(row, *pair) for pair in judged[case]]
+        case = (id(from_name), id(from_link), *values)  # the evidence tuples live as long as the loop
+        result = judged.get(case)
+        if result is None:
+            result = judged[case] = list(contradictions(catalogue, from_name + from_link, dict(zip(FIELDS, values)), knowledge))
+        if result:
+            found += [(row, *pair) for pair in result]
     return found
+
+
+def _places(catalogue, links: list[str]) -> list:
+    """What decides each link's evidence: its host and path, in lower case. Found in one pass
+    when every cell of the column is a plain URL (ASCII, so lower case is case folding)."""
+    column = catalogue.fields.get("link")
+    if column is not None and column.values() is column.texts:
+        return _HOST_AND_PATH.findall("\n".join(links).lower())
+    return [tuple(part.casefold() for part in split_link(link)[:2]) if link else ("", "") for link in links]
 
 
 def _texts_or_empty(catalogue, field: str) -> list[str]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from catlint.reading.tables import Span
+from catlint.rules._support.columns import distinct
 
 _REFERENCE = re.compile(r"\[\^[^\[\]\s]+\]")  # a label holds no bracket: each "[^" scans only to the next one
 
@@ -29,17 +30,18 @@ def definitions(catalogue) -> dict[str, object]:
 def uses(context) -> list[Use]:
     """Markers attached to cell text: [^x] references, and superscripts or daggers right after a
     character; found once per document for the two footnote rules."""
-    return context.shared("footnote uses", lambda: _uses(context.catalogue))
+    return context.shared("footnote uses", lambda: _uses(context))
 
 
-def _uses(catalogue) -> list[Use]:
+def _uses(context) -> list[Use]:
+    catalogue = context.catalogue
     markers = "".join(char for char in catalogue.schema.footnote_markers if char != "*")
     attached = re.compile(rf"(?<=\S)[{re.escape(markers)}]+") if markers else None
     possible = set(markers) | {"*"}
     found = []
     for column in catalogue.fields.values():
         flat = "\n".join(filter(None, column.texts))
-        if "[^" not in flat and possible.isdisjoint(flat):  # no cell of the column can hold a marker
+        if "[^" not in flat and not any(marker in flat for marker in possible):  # no cell can hold a marker
             continue
         marked = {}
         for text in set(column.texts):
@@ -49,10 +51,11 @@ def _uses(catalogue) -> list[Use]:
                     marked[text] = matches
         if not marked:
             continue
-        for row, text in enumerate(column.texts):
-            if text in marked:
+        rows = distinct(context, column)
+        for text, matches in marked.items():
+            for row in rows[text]:
                 cell = catalogue.body.cell(row, column.index)
-                found += [Use(marker, Span(cell.line, cell.start + start, cell.start + end), row) for marker, start, end in marked[text]]
+                found += [Use(marker, Span(cell.line, cell.start + start, cell.start + end), row) for marker, start, end in matches]
     return sorted(found, key=lambda use: (use.span.line, use.span.start))
 
 

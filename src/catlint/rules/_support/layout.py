@@ -124,15 +124,15 @@ def canonical_lines(catalogue, style: str):
 
 def _body_in_place(catalogue, layout: RowLayout) -> bool:
     """Whether every body row is already laid out, checked for the whole body at once: the rows
-    made from the columns (each padded in one C-level pass) are the body's text. Only for a body
-    of consecutive complete rows with line feeds, ASCII cells and no centred column; False
-    says only that the rows must be looked at one by one."""
+    made from the columns (each padded in C-level passes) are the body's text. Only for a body of
+    consecutive complete rows ending in line feeds; False says only that the rows must be looked
+    at one by one."""
     body, lines = catalogue.body, catalogue.lines
     rows = body.row_lines
-    if not rows or body.counts or rows[-1] - rows[0] + 1 != len(rows) or "center" in layout.alignments:
+    if not rows or body.counts or rows[-1] - rows[0] + 1 != len(rows):
         return False
     written = lines.text[lines.starts[rows[0] - 1] : lines.ends[rows[-1] - 1]]
-    if "\r" in written or not all("\n".join(filter(None, column)).isascii() for column in body.columns):
+    if "\r" in written:
         return False
     columns = [_padded_column(layout, index, column) for index, column in enumerate(body.columns)]
     if not layout.outer and columns:
@@ -143,11 +143,16 @@ def _body_in_place(catalogue, layout: RowLayout) -> bool:
 
 
 def _padded_column(layout: RowLayout, index: int, column: list) -> list[str]:
-    if layout.style == "compact" or None in column:
-        return column if None not in column else [text or "" for text in column]
-    width = layout.widths[index] if index < len(layout.widths) else 0
-    pad = str.rjust if layout.alignments[index] == "right" else str.ljust
-    return list(map(pad, column, repeat(width, len(column))))
+    """The column's cells padded to its width: by str.ljust or rjust for ASCII (one column per
+    character), else by the layout's own padding once per distinct text."""
+    if layout.style == "compact":
+        return column
+    alignment = layout.alignments[index]
+    if alignment != "center" and "\n".join(column).isascii():
+        pad = str.rjust if alignment == "right" else str.ljust
+        return list(map(pad, column, repeat(layout.widths[index], len(column))))
+    padded = {text: layout._pad(index, text) for text in dict.fromkeys(column)}
+    return list(map(padded.__getitem__, column))
 
 
 def _joined(texts, outer: bool) -> str:

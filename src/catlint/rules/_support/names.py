@@ -18,6 +18,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 _ACRONYM_TOKEN = re.compile(r"^[^\W\d_][^\W_]*(?:-[^\W_]+)*$")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPACE_BUT_LINE_FEED = re.compile(r"[^\S\n]+")
+_DIGITS = re.compile(r"\d+")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 
@@ -57,6 +58,34 @@ def row_acronym(name: str) -> str | None:
         return declared[0]
     stripped = name.strip()
     return stripped if looks_like_acronym(stripped) and stripped.isupper() else None
+
+
+def all_row_acronyms(names: list[str]) -> list[str | None]:
+    """`row_acronym` of each name. Which parenthesised group (if any) is the acronym does not depend
+    on the digits, so it is chosen once per name shape (each digit run as one 0) and read from
+    the name itself."""
+    shapes = _DIGITS.sub("0", "\n".join(names)).split("\n") if names else []
+    choices: dict[str, int | None] = {}
+    found = []
+    for name, shape in zip(names, shapes):
+        if "(" not in name and not name.isupper():
+            found.append(None)
+            continue
+        if shape not in choices:
+            choices[shape] = _acronym_choice(shape)
+        choice = choices[shape]
+        found.append(None if choice is None else name.strip() if choice < 0 else _PARENTHESISED.findall(name)[choice].strip())
+    return found
+
+
+def _acronym_choice(name: str) -> int | None:
+    """Which parenthesised group `row_acronym` takes (-1: the whole name), or None."""
+    matches = list(_PARENTHESISED.finditer(name))
+    for index in range(len(matches) - 1, -1, -1):
+        if looks_like_acronym(matches[index].group(1).strip()):
+            return index if _PARENTHESISED.sub(" ", name[: matches[index].start()]).strip() else None
+    stripped = name.strip()
+    return -1 if looks_like_acronym(stripped) and stripped.isupper() else None
 
 
 def capital_tokens(name: str) -> list[str]:

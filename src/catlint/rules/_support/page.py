@@ -127,7 +127,9 @@ def _links(context) -> tuple[list[PageLink], PlainUrls | None]:
         link_column = column is not None and column.kind == "link"
         texts, batched = distinct_at(context, index), ()
         if link_column and plain is None:
-            urls = [text for text in texts if whole_url(text)]
+            field = catalogue.fields.get("link")
+            every = field is not None and field.index == index and field.values() is field.texts  # each a plain URL
+            urls = list(texts) if every else [text for text in texts if whole_url(text)]
             plain, batched = PlainUrls((index, texts), urls), set(urls)
         for text in texts:
             if text in batched:
