@@ -71,23 +71,33 @@ def row_cells(line: str, number: int, start: int = 0) -> list[Cell]:
     return found
 
 
-def read_body(lines: list[str], row_lines, row_starts, width: int, line_lookup) -> TableBody:
-    """The rows at `row_lines` (1-based) of `lines`, split into cells, stored by column.
-    `line_lookup` gives a line later, when a cell's position is asked for; when it is a `Lines`
-    view, a well-kept table is split in one pass over its text (`_columns_at_once`)."""
-    body = TableBody(width, line_lookup)
+def read_body(lines, row_lines, row_starts, width: int) -> TableBody:
+    """The rows at `row_lines` (1-based) of `lines` (a `Lines` view, or a list of line texts),
+    split into cells and stored by column, each distinct text held once. A well-kept table is
+    split a few thousand rows at a time in passes over its text (`_columns_at_once`)."""
+    body = TableBody(width, lines)
     body.row_lines.extend(row_lines)
     body.row_starts.extend(row_starts)
-    columns = _columns_at_once(line_lookup, row_lines, width)
-    if columns is None:
-        columns = _columns_row_by_row(body, lines, width)
-    for column, texts in zip(body.columns, columns):
-        shared: dict[str, str] = {}
-        column.extend(map(shared.setdefault, texts, texts))  # each distinct text held once
+    shared: list[dict[str, str]] = [{} for _ in range(width)]
+    for first in range(0, len(row_lines), _CHUNK_ROWS):
+        columns = _columns_at_once(lines, row_lines[first : first + _CHUNK_ROWS], width)
+        if columns is None:  # a row the one-pass split cannot take: read every row on its own
+            body.columns = [[] for _ in range(width)]
+            _add(body, _columns_row_by_row(body, lines, width), [{} for _ in range(width)])
+            break
+        _add(body, columns, shared)
     return body
 
 
-def _columns_row_by_row(body: TableBody, lines: list[str], width: int) -> list:
+def _add(body: TableBody, columns: list, shared: list) -> None:
+    for column, texts, held in zip(body.columns, columns, shared):
+        column.extend(map(held.setdefault, texts, texts))
+
+
+_CHUNK_ROWS = 4096  # rows split at once: bounds the pieces held while splitting
+
+
+def _columns_row_by_row(body: TableBody, lines, width: int) -> list:
     rows = []
     for index, (number, start) in enumerate(zip(body.row_lines, body.row_starts)):
         texts = _texts(lines[number - 1], start)

@@ -226,7 +226,8 @@ def read_catalogue(source: Source, schema: Schema, text: str | None = None) -> C
         names = ", ".join(column.header for column in schema.columns[:3])
         raise CatlintError(f"{source.path}: no catalogue table: none of its {len(tables)} table(s) has columns such as {names}")
     table, header_columns = catalogue[0]
-    body = read_body(parts, table.row_lines, table.row_starts, table.width, lines)
+    del parts  # the lines are cut from the text from here on
+    body = read_body(lines, table.row_lines, table.row_starts, table.width)
     fields = {}
     for index, column in enumerate(header_columns):
         if column is not None and column.field not in fields:

@@ -123,23 +123,29 @@ def canonical_lines(catalogue, style: str):
 
 
 def _body_in_place(catalogue, layout: RowLayout) -> bool:
-    """Whether every body row is already laid out, checked for the whole body at once: the rows
-    made from the columns (each padded in C-level passes) are the body's text. Only for a body of
-    consecutive complete rows ending in line feeds; False says only that the rows must be looked
-    at one by one."""
+    """Whether every body row is already laid out, checked a few thousand rows at a time: the
+    rows made from the columns (each padded in C-level passes) are the body's text. Only for a
+    body of consecutive complete rows ending in line feeds; False says only that the rows must
+    be looked at one by one."""
     body, lines = catalogue.body, catalogue.lines
     rows = body.row_lines
     if not rows or body.counts or rows[-1] - rows[0] + 1 != len(rows):
         return False
-    written = lines.text[lines.starts[rows[0] - 1] : lines.ends[rows[-1] - 1]]
-    if "\r" in written:
-        return False
-    columns = [_padded_column(layout, index, column) for index, column in enumerate(body.columns)]
-    if not layout.outer and columns:
-        columns[-1] = [text.rstrip(" ") for text in columns[-1]]
     start, end = (layout.indent + "| ", " |") if layout.outer else (layout.indent, "")
-    made = map(" | ".join, zip(*columns))
-    return written == start + (end + "\n" + start).join(made) + end
+    for first in range(0, len(rows), _CHUNK_ROWS):
+        last = min(first + _CHUNK_ROWS, len(rows)) - 1
+        written = lines.text[lines.starts[rows[first] - 1] : lines.ends[rows[last] - 1]]
+        if "\r" in written:
+            return False
+        columns = [_padded_column(layout, index, column[first : last + 1]) for index, column in enumerate(body.columns)]
+        if not layout.outer and columns:
+            columns[-1] = [text.rstrip(" ") for text in columns[-1]]
+        if written != start + (end + "\n" + start).join(map(" | ".join, zip(*columns))) + end:
+            return False
+    return True
+
+
+_CHUNK_ROWS = 4096  # rows compared at once: bounds the padded texts held
 
 
 def _padded_column(layout: RowLayout, index: int, column: list) -> list[str]:
