@@ -6,12 +6,19 @@ miss in a review. When the text of a link reads as a URL or a host name,
 the link must go to that host (`www.` and letter case aside).
 
 Fails:
-    | MedPix | ... | [https://medpix.nlm.nih.gov](https://evil.example/medpix) |
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | [https://medpix.nlm.nih.gov](https://evil.example/medpix) |
+    (the text shows MedPix, the link goes elsewhere)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+
     Details on [www.oasis-brains.org](https://oasis-brains.example.net).
 
 Passes:
-    | MedPix | ... | [https://medpix.nlm.nih.gov](https://medpix.nlm.nih.gov/home) |
-    | MedPix | ... | [MedPix home](https://medpix.nlm.nih.gov/home) |
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | [https://medpix.nlm.nih.gov](https://medpix.nlm.nih.gov/home) |
+    (the text shows the host the link goes to)
+
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | [MedPix home](https://medpix.nlm.nih.gov/home) |
+    (the text is no address)
 """
 
 import re

@@ -8,13 +8,15 @@ sit in the wrong columns. A row pasted from a spreadsheet as tab-separated
 text, whose tabs give exactly the header's cells, gets an unsafe fix that
 writes pipes for the tabs (review it: the tabs were the only separators).
 
-Fails (3 header cells):
-    | Source | Images | Link |
-    |---|---|---|
-    | OASIS | 373 |
+Fails:
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial |
+    (7 cells: the link is missing)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org | 2007 |
+    (9 cells: GitHub does not show 2007)
 
 Passes:
-    | OASIS | 373 | https://www.oasis-brains.org |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
 import re
