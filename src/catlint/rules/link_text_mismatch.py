@@ -41,7 +41,7 @@ def check(context):
         if shown is None:
             continue
         target = _normal(host_of(link.url))
-        if target and target != shown:
+        if target and ascii_host(target) != ascii_host(shown):  # bücher.example is xn--bcher-kva.example
             message = f"link text shows {ascii_host(shown)!r} but the link goes to {ascii_host(target)!r}"
             for place in link.where(catalogue):
                 yield at_span(place.shown, message, subject=(*line_subject(catalogue, place.line), "link", link.url))
