@@ -39,7 +39,7 @@ def check(context):
             message = f"row has {found} cells, the header has {expected}: the cells from {extra.text!r} on are not shown"
             start = Position(line, extra.start)
         else:
-            message = f"row has {found} cells, the header has {expected}: missing {expected - found}"
+            message = f"row has {found} cell{'s' if found != 1 else ''}, the header has {expected}: missing {expected - found}"
             start = Position(line, 1)
         length = len(catalogue.lines[line - 1])
         yield Finding(start, Position(line, length + 1), message, _split_tabs(cells, line, expected), row_subject(catalogue, row))
