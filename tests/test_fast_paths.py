@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catlint.reading import rows
@@ -138,3 +138,57 @@ def test_autolink_domain_check_agrees_with_its_definition(text, start, allow_sho
 
     start = min(start, max(0, len(text) - 1))
     assert autolinks._domain_ok(text, start, allow_short) == _domain_ok_by_character(text, start, allow_short)
+
+
+link_cells = st.builds(
+    lambda scheme, host, rest: scheme + host + rest,
+    st.sampled_from(["https://", "http://", "HTTP://", "ftp://", "www.", "mailto:", ""]),
+    st.one_of(st.from_regex(r"[ab9_][ab9_-]{0,3}(\.[ab9_-]{1,3}){0,2}", fullmatch=True), st.just("")),
+    st.one_of(st.text(st.sampled_from(list("ab9.-_~/?#=%+,:$")), max_size=8),
+              st.text(st.sampled_from(list("ab.-_~/?#=%+,:$@!*()&;'<>[]`\\|é ")), max_size=12)))
+
+
+@settings(max_examples=max(500, settings().max_examples))
+@given(link_cells)
+def test_a_whole_url_is_what_the_autolink_rules_and_the_inline_reader_make_of_it(text):
+    from catlint.reading import autolinks, inlines
+    from catlint.reading.cell_text import link_value
+
+    if not autolinks.whole_url(text):
+        return
+    assert autolinks.url_at_colon(text, text.index(":")) == (0, len(text), text)
+    assert [(link.kind, link.url, link.start, link.end) for link in inlines.parse(text, {}).links] == [("url", text, 0, len(text))]
+    assert link_value(text, {}) == text
+
+
+table_cells = st.text(st.sampled_from(list("ab \té")), max_size=3) | st.text(st.sampled_from(list("a |\\")), max_size=3)
+
+
+@st.composite
+def pipe_tables(draw):
+    """(width, row lines): rows mostly of `width` cells between outer pipes, some not."""
+    width = draw(st.integers(1, 3))
+    lines = []
+    for _ in range(draw(st.integers(1, 5))):
+        cells = draw(st.lists(table_cells, min_size=width, max_size=width) | st.lists(table_cells, max_size=4))
+        left, right = draw(st.sampled_from([("|", "|")] * 4 + [("", "|"), ("|", ""), (" |", "|"), ("|", "| ")]))
+        lines.append(left + "|".join(cells) + right)
+    return width, lines
+
+
+@settings(max_examples=max(300, settings().max_examples))
+@given(pipe_tables(), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_a_table_split_at_once_gives_the_cells_of_its_rows_split_one_by_one(table, ending):
+    from catlint.reading.lines import split_lines
+
+    width, lines = table
+    parts, view = split_lines(ending.join(lines) + ending)
+    numbers = list(range(1, len(parts) + 1))
+    starts = [len(line) - len(line.lstrip(" \t")) for line in parts]
+    at_once = body._columns_at_once(view, numbers, width)
+    if at_once is None:
+        return
+    one_by_one = body.TableBody(width, view)
+    one_by_one.row_lines.extend(numbers)
+    one_by_one.row_starts.extend(starts)
+    assert at_once == body._columns_row_by_row(one_by_one, parts, width) and not one_by_one.counts

@@ -23,6 +23,19 @@ _SPACE_OR_TAG = re.compile(r"[ \t\n\r<]")
 _ASCII_HOST = re.compile(r"[^\t\n\f\r !\"#$%&'()*+,/:;<=>?@\[\\\]^`{|}~\u0080-\U0010ffff]*")
 
 
+# A text that is one http(s) or ftp URL and nothing else, in the characters of most link cells:
+# its autolink is the whole text (no trailing punctuation, parenthesis, underscore in the host,
+# entity, tag, escape or markup). `whole_url` says so without the character-by-character rules.
+_WHOLE_URL = re.compile(r"(?:[hH][tT][tT][pP][sS]?|[fF][tT][pP])://[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*"
+                        r"(?:[/?#][A-Za-z0-9/?#=%+.,:$_~-]*[A-Za-z0-9/=#%+$-])?")
+
+
+def whole_url(text: str) -> bool:
+    """Whether `text` is a bare URL GitHub links whole (the common link cell); False says only
+    that the general rules must decide."""
+    return _WHOLE_URL.fullmatch(text) is not None
+
+
 def url_at_colon(text: str, colon: int) -> tuple[int, int, str] | None:
     """(start, end, url) of a bare URL whose `://` starts at `colon`."""
     if len(text) - colon < 4 or text[colon + 1 : colon + 3] != "//":
@@ -186,16 +199,11 @@ def _domain_ok(text: str, start: int, allow_short: bool) -> bool:
 
 def _delimited(text: str, start: int, length: int) -> int:
     """The link's length once trailing punctuation and unbalanced parentheses are cut off."""
-    opening = closing = 0
-    for index in range(start, start + length):
-        char = text[index]
-        if char == "<":
-            length = index - start
-            break
-        if char == "(":
-            opening += 1
-        elif char == ")":
-            closing += 1
+    tag = text.find("<", start, start + length)
+    if tag >= 0:
+        length = tag - start
+    opening = text.count("(", start, start + length)
+    closing = text.count(")", start, start + length)
     while length > 0:
         last = text[start + length - 1]
         if last == ")":

@@ -25,7 +25,8 @@ from catlint.rules.contract import Rule
 def check(context):
     catalogue = context.catalogue
     for column in of_kind(context, "count"):
-        for text, rows in distinct(context, column).items():
+        texts = distinct(context, column)
+        for text in texts:
             read = column.read(text)
             if read.error is not None:
                 continue
@@ -34,7 +35,7 @@ def check(context):
             if wanted is None:
                 continue
             message = f"{column.column.header} {shown(text)}: write {canonical!r}"
-            for row in rows:
+            for row in texts[text]:
                 span = cell_span(cell(context, row, column))
                 yield at_span(span, message, replace(span, wanted, f"write {canonical!r}"), subject=(*row_subject(catalogue, row), column.field))
 

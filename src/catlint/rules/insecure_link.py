@@ -25,7 +25,7 @@ from catlint.rules.contract import Rule
 def check(context):
     insecure = insecure_schemes()
     catalogue = context.catalogue
-    for link in page_links(context):
+    for link in page_links(context, lambda scheme, host: scheme in insecure):
         scheme = scheme_of(link.url)
         if scheme not in insecure:
             continue

@@ -25,12 +25,10 @@ from catlint.rules.contract import Rule
 def check(context):
     catalogue = context.catalogue
     for column in catalogue.fields.values():
-        for text, rows in distinct(context, column).items():
-            read = column.read(text)
-            if read.error is None:
-                continue
-            message = f"{column.column.header} {shown(text)}: {read.error}"
-            for row in rows:
+        texts = distinct(context, column)
+        for text in column.unreadable():
+            message = f"{column.column.header} {shown(text)}: {column.read(text).error}"
+            for row in texts[text]:
                 yield at_span(cell_span(cell(context, row, column)), message, subject=(*row_subject(catalogue, row), column.field))
 
 

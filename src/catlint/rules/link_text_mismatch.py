@@ -34,7 +34,7 @@ _ADDRESS = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://)?([^\s/?#@:<>\[\]()`*_]+\.
 
 def check(context):
     catalogue = context.catalogue
-    for link in page_links(context):
+    for link in page_links(context, lambda scheme, host: False):  # a plain URL has no link text
         if link.kind not in ("link", "image") or not link.text:
             continue
         shown = _shown_host(link.text)

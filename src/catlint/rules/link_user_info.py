@@ -20,7 +20,7 @@ from catlint.rules.contract import Rule
 
 def check(context):
     catalogue = context.catalogue
-    for link in page_links(context):
+    for link in page_links(context, lambda scheme, host: False):  # a plain URL has no user info
         found = user_info(link.url) if "@" in link.url else None
         if found is None:
             continue

@@ -42,7 +42,7 @@ from catlint.rules.contract import Rule
 def check(context):
     mixes = script_mixes()
     catalogue = context.catalogue
-    for link in page_links(context):
+    for link in page_links(context, lambda scheme, host: "xn--" in host):  # a plain URL's host is ASCII: only punycode can hide a script
         if plain_ascii_host(link.url):
             continue
         host = host_of(link.url)

@@ -33,7 +33,10 @@ def check(context):
     catalogue = context.catalogue
     schema, notes = catalogue.schema, catalogue.notes
     for column in catalogue.fields.values():
-        for text, rows in distinct(context, column).items():
+        if column.kind in ("text", "link") and schema.column_accepted(column.field, column.values()):
+            continue  # every name, every link: checked in one pass
+        texts = distinct(context, column)
+        for text in texts:
             read = column.read(text)
             if read.error is not None:
                 continue
@@ -41,7 +44,7 @@ def check(context):
             if not errors:
                 continue
             message = _message(column.column, text, errors, schema)
-            for row in rows:
+            for row in texts[text]:
                 span = cell_span(cell(context, row, column))
                 yield at_span(span, message, _scheme_fix(column, text, read.value, span), subject=(*row_subject(catalogue, row), column.field))
 

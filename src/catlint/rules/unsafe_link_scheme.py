@@ -26,7 +26,7 @@ from catlint.rules.contract import Rule
 def check(context):
     allowed = link_schemes()
     catalogue = context.catalogue
-    for link in page_links(context):
+    for link in page_links(context, lambda scheme, host: scheme not in allowed):
         scheme = scheme_of(link.url)
         if scheme is None or scheme in allowed:
             continue
