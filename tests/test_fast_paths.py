@@ -192,3 +192,63 @@ def test_a_table_split_at_once_gives_the_cells_of_its_rows_split_one_by_one(tabl
     one_by_one.row_lines.extend(numbers)
     one_by_one.row_starts.extend(starts)
     assert at_once == body._columns_row_by_row(one_by_one, parts, width) and not one_by_one.counts
+
+
+plain_links = st.builds(lambda *parts: "".join(parts), st.sampled_from(["http://", "https://", "HTTPS://", "ftp://"]),
+                        st.sampled_from(["a.org", "www.a.org", "A.org", "b.a.org"]), st.sampled_from(["", "/", "/x", "/x/", "/X", "//x"]),
+                        st.sampled_from(["", "?", "?q", "?Q", "?q/"]), st.sampled_from(["", "#f", "#", "#f/x"]))
+
+
+@settings(max_examples=max(300, settings().max_examples))
+@given(st.lists(plain_links, min_size=2, max_size=4))
+def test_plain_links_with_the_same_key_have_the_same_coarse_key(links):
+    from catlint.reading.autolinks import whole_url
+    from catlint.rules import duplicate_link
+
+    links = [link for link in links if whole_url(link)]
+    if len({duplicate_link._link_key(link) for link in links}) < len(links):
+        assert not duplicate_link._surely_distinct(links)
+
+
+@st.composite
+def laid_out_tables(draw):
+    """A small catalogue-like table, aligned or compact, with a few rows possibly out of place."""
+    from catlint.rules._support.layout import display_width
+
+    header = ["Source", "Data Types", "Images"]
+    alphabet = draw(st.sampled_from(["ab XR,1", "ab XR,1", "ab XR,1", "aé世"]))
+    rows = draw(st.lists(st.lists(st.text(st.sampled_from(list(alphabet)), min_size=1, max_size=5).map(str.strip).filter(bool),
+                                  min_size=3, max_size=3), min_size=1, max_size=4))
+    marks = draw(st.lists(st.sampled_from(["---", "---", ":--", "--:", "--:", ":-:"]), min_size=3, max_size=3))
+    widths = [max(display_width(row[index]) for row in [header, *rows]) for index in range(3)]
+    aligned = draw(st.booleans())
+    lines = []
+    for row in [header, None, *rows]:
+        if row is None:
+            lines.append("|" + "|".join(mark[0] + "-" * widths[index] + mark[-1] for index, mark in enumerate(marks)) + "|")
+        elif aligned:
+            lines.append("| " + " | ".join(cell + " " * (widths[index] - display_width(cell)) for index, cell in enumerate(row)) + " |")
+        else:
+            lines.append("| " + " | ".join(row) + " |")
+    if draw(st.booleans()):  # no outer pipes
+        lines = [line[1:-1].strip(" ") if index == 1 else line[2:-2].rstrip(" ") for index, line in enumerate(lines)]
+    for _ in range(draw(st.sampled_from([0, 0, 1, 2]))):
+        index = draw(st.integers(2, len(lines) - 1))
+        lines[index] = lines[index].replace(" |", "  |", 1)
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=max(200, settings().max_examples))
+@given(laid_out_tables(), st.sampled_from(["aligned", "compact"]))
+def test_a_body_checked_at_once_is_in_place_exactly_when_each_row_is(text, style):
+    from catlint.engine.run import read_text
+    from catlint.rules._support import layout
+
+    catalogue = read_text(text)
+    row_layout = layout.RowLayout(catalogue, style)
+    body = catalogue.body
+    each = all(catalogue.lines[body.row_lines[row] - 1] == row_layout.line(body.texts(row)) for row in range(len(body)))
+    if layout._body_in_place(catalogue, row_layout):
+        assert each
+    elif each and "center" not in row_layout.alignments and text.isascii():
+        raise AssertionError("a body in place was not recognised")

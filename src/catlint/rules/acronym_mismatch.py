@@ -19,9 +19,14 @@ Passes:
     | Brain Tumor Segmentation (BraTS) | MR | Brain | 2,000+ | 2,000+ | Registration | CC BY 4.0 | https://www.synapse.org/brats |
 """
 
+import re
+
 from catlint.rules._support.findings import at_span, cell_span, row_subject
 from catlint.rules._support.names import abbreviates, declared_acronym
 from catlint.rules.contract import Rule
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def check(context):
@@ -29,17 +34,19 @@ def check(context):
     column = catalogue.fields.get("source")
     if column is None:
         return
-    verdicts = {}  # declared acronym and words -> whether they match
-    for row, text in enumerate(column.texts):
-        if text is None or "(" not in text:
+    names = [name or "" for name in column.values()]
+    # Whether an acronym matches does not depend on the digits (only letters are spelled, and
+    # digit-only parts are skipped): names are judged with each digit run as one 0, once each.
+    shapes = _DIGITS.sub("0", "\n".join(names)).split("\n") if names else []
+    verdicts = {}
+    for row, (name, shape) in enumerate(zip(names, shapes)):
+        if "(" not in name:
             continue
-        declared = declared_acronym(column.read(text).value or "")
-        if declared is None:
-            continue
-        if declared not in verdicts:
-            verdicts[declared] = abbreviates(*declared, context.knowledge.function_words)
-        if not verdicts[declared]:
-            acronym, words = declared
+        if shape not in verdicts:
+            declared = declared_acronym(shape)
+            verdicts[shape] = declared is None or abbreviates(*declared, context.knowledge.function_words)
+        if not verdicts[shape]:
+            acronym, words = declared_acronym(name)
             yield at_span(cell_span(catalogue.body.cell(row, column.index)),
                           f"acronym {acronym!r} does not match the initials of {words!r}",
                           subject=(*row_subject(catalogue, row), "source"))

@@ -32,7 +32,7 @@ Passes:
 """
 
 from catlint.rules._support.findings import at_span, cell_span, row_subject
-from catlint.rules._support.lookalike import source_keys
+from catlint.rules._support.lookalike import all_source_keys, source_keys
 from catlint.rules._support.names import name_key, row_acronym
 from catlint.rules.contract import Rule
 
@@ -42,13 +42,15 @@ def check(context):
     column = catalogue.fields.get("source")
     if column is None:
         return
+    names = [name or "" for name in column.values()]
+    acronyms = {row: row_acronym(name) for row, name in enumerate(names) if "(" in name or name.isupper()}
+    acronyms = {row: acronym for row, acronym in acronyms.items() if acronym}
+    acronym_keys = dict(zip(acronyms, (first for first, _ in all_source_keys(list(acronyms.values())))))
     by_name, by_acronym = {}, {}
-    for row, text in enumerate(column.texts):
-        name = column.read(text).value if text is not None else None
+    for row, (name, keys) in enumerate(zip(names, all_source_keys(names))):
         if not name:
             continue
-        keys, acronym = source_keys(name), row_acronym(name)
-        acronym_key = source_keys(acronym)[0] if acronym else None
+        acronym_key = acronym_keys.get(row)
         earlier = by_name.get(keys[0])
         if earlier is None:
             earlier = by_name.get(keys[1])
@@ -56,9 +58,9 @@ def check(context):
             yield _finding(context, column, row, _same_name(catalogue, name, earlier))
         elif acronym_key in by_acronym and not set(source_keys(_name(catalogue, by_acronym[acronym_key]))) & set(keys):
             first = by_acronym[acronym_key]
-            yield _finding(context, column, row, f"duplicate source: {_name(catalogue, first)!r} (line {_line(catalogue, first)}) has the same acronym {acronym}")
-        for key in keys:
-            by_name.setdefault(key, row)
+            yield _finding(context, column, row, f"duplicate source: {_name(catalogue, first)!r} (line {_line(catalogue, first)}) has the same acronym {acronyms[row]}")
+        by_name.setdefault(keys[0], row)
+        by_name.setdefault(keys[1], row)
         if acronym_key:
             by_acronym.setdefault(acronym_key, row)
 

@@ -29,19 +29,20 @@ import os
 
 from catlint.diagnostics import Finding, Position
 from catlint.rules import all_rules
-from catlint.rules._support.names import name_key
+from catlint.rules._support.names import all_name_keys, name_key
 from catlint.rules.contract import Rule, selector_matches
 
 
 def check(context):
     catalogue = context.catalogue
+    if not context.per_row_ignores:
+        return
     where = _shown_path(context.config_path)
     column = catalogue.fields.get("source")
     names = {}
     if column is not None:
-        for row, text in enumerate(column.texts):
-            value = column.read(text).value if text is not None else None
-            names.setdefault(name_key(str(value or "")), catalogue.body.row_lines[row])
+        for row, key in enumerate(all_name_keys([str(value or "") for value in column.values()])):
+            names.setdefault(key, catalogue.body.row_lines[row])
     for index, ignore in enumerate(context.per_row_ignores):
         unused = [selector for selector in ignore.codes if (index, selector) not in context.suppressed and _ran(selector, context)]
         if not unused:

@@ -38,6 +38,9 @@ def _uses(catalogue) -> list[Use]:
     possible = set(markers) | {"*"}
     found = []
     for column in catalogue.fields.values():
+        flat = "\n".join(filter(None, column.texts))
+        if "[^" not in flat and possible.isdisjoint(flat):  # no cell of the column can hold a marker
+            continue
         marked = {}
         for text in set(column.texts):
             if text is not None and ("[^" in text or not possible.isdisjoint(text)):

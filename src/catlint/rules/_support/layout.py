@@ -9,6 +9,7 @@ each column pads each distinct text once.
 from __future__ import annotations
 
 import unicodedata
+from itertools import repeat
 
 from catlint.reading.rows import segments
 from catlint.reading.tables import Table
@@ -113,10 +114,40 @@ def canonical_lines(catalogue, style: str):
     delimiter = layout.delimiter(table)
     if delimiter is not None:
         yield table.delimiter.line, delimiter
+    if _body_in_place(catalogue, layout):
+        return
     columns = body.columns
     for row, texts in enumerate(zip(*columns)) if columns else ():
         if row not in body.counts:
             yield body.row_lines[row], layout.line(texts)
+
+
+def _body_in_place(catalogue, layout: RowLayout) -> bool:
+    """Whether every body row is already laid out, checked for the whole body at once: the rows
+    made from the columns (each padded in one C-level pass) are the body's text. Only for a body
+    of consecutive complete rows with line feeds, ASCII cells and no centred column; False
+    says only that the rows must be looked at one by one."""
+    body, lines = catalogue.body, catalogue.lines
+    rows = body.row_lines
+    if not rows or body.counts or rows[-1] - rows[0] + 1 != len(rows) or "center" in layout.alignments:
+        return False
+    written = lines.text[lines.starts[rows[0] - 1] : lines.ends[rows[-1] - 1]]
+    if "\r" in written or not all("\n".join(filter(None, column)).isascii() for column in body.columns):
+        return False
+    columns = [_padded_column(layout, index, column) for index, column in enumerate(body.columns)]
+    if not layout.outer and columns:
+        columns[-1] = [text.rstrip(" ") for text in columns[-1]]
+    start, end = (layout.indent + "| ", " |") if layout.outer else (layout.indent, "")
+    made = map(" | ".join, zip(*columns))
+    return written == start + (end + "\n" + start).join(made) + end
+
+
+def _padded_column(layout: RowLayout, index: int, column: list) -> list[str]:
+    if layout.style == "compact" or None in column:
+        return column if None not in column else [text or "" for text in column]
+    width = layout.widths[index] if index < len(layout.widths) else 0
+    pad = str.rjust if layout.alignments[index] == "right" else str.ljust
+    return list(map(pad, column, repeat(width, len(column))))
 
 
 def _joined(texts, outer: bool) -> str:
