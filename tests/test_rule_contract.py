@@ -12,8 +12,8 @@ import pytest
 import catlint.rules
 from catlint.engine.fixer import apply_edits
 from catlint.reading.catalogue import read_catalogue
-from rule_fixtures import RULES, load
 from catlint.rules.contract import FIXES, NEEDS, SEVERITIES, Rule
+from rule_fixtures import RULES, load
 
 CODES = sorted(RULES)
 
@@ -47,7 +47,8 @@ def test_the_declaration_is_well_formed(code):
     assert rule.fix_command == ("catlint links --fix" if network and rule.fix != "never" else "catlint fix")
 
 
-def fixes_on_fixtures(rule) -> list:
+def fixes_on_fixtures(rule) -> tuple:
+    """The rule's fixture, and every diagnostic it reports on fails.md and passes.md."""
     fixture = load(rule)
     return fixture, [diagnostic for name in ("fails.md", "passes.md") for diagnostic in fixture.check(name)]
 
