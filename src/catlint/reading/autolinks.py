@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from catlint.reading.inline_link import Link
+
 _SAFE_SCHEMES = ("http://", "https://", "ftp://")
 _SPACE = " \t\n\r"  # cmark_isspace
 _TRAILING = "?!.,:*_~'\""
@@ -59,8 +61,6 @@ def www_at(text: str, position: int) -> tuple[int, int, str] | None:
 
 def emails(nodes: list[list]) -> list:
     """Links for the e-mail (and xmpp) addresses in a run of text nodes outside links."""
-    from catlint.reading.inlines import Link
-
     literal, offsets = _joined(nodes)
     found = []
     for start, end, url in _addresses(literal):

@@ -8,13 +8,15 @@ left out. A transposed or mistyped acronym breaks every search for the
 source, so catlint checks it.
 
 Fails:
-    | Digital Retinal Images for Vessel Extraction (DRVIE) | ...
-    | Sunnybrook Cardiac Data (CSD) | ...
+    | Digital Retinal Images for Vessel Extraction (DRVIE) | OP | Eye | 40 | X | Registration | Non-commercial | https://www.isi.uu.nl/Research/Databases/DRIVE/ |
+    (two letters transposed)
+
+    | Sunnybrook Cardiac Data (CSD) | MR | Heart | X | 45 | Request on application form | CC0 1.0 | https://www.cardiacatlas.org/studies/sunnybrook-cardiac-data/ |
 
 Passes:
-    | Japanese Society of Radiological Technology Database (JSRT) | ...
-    | The Cancer Imaging Archive (TCIA) | ...
-    | Brain Tumor Segmentation (BraTS) | ...
+    | Japanese Society of Radiological Technology Database (JSRT) | XR | Lungs | 247 | X | Registration | Non-commercial | http://db.jsrt.or.jp/eng.php |
+    | The Cancer Imaging Archive (TCIA) | XR, CT, MR, US, PE | All | X | 40,000+ | Open | CC BY 3.0 | https://www.cancerimagingarchive.net |
+    | Brain Tumor Segmentation (BraTS) | MR | Brain | 2,000+ | 2,000+ | Registration | CC BY 4.0 | https://www.synapse.org/brats |
 """
 
 import re

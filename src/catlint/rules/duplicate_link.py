@@ -7,12 +7,12 @@ the answer. Links are compared without scheme, `www.`, case of the host or
 a trailing slash.
 
 Fails:
-    | CHD Atlas | ... | http://www.cardiacatlas.org/studies/chd-atlas/ |
-    | DETERMINE | ... | https://cardiacatlas.org/studies/chd-atlas |
+    | CHD Atlas | MR | Heart | X | X | Request on application form | Non-commercial | http://www.cardiacatlas.org/studies/chd-atlas/ |
+    | DETERMINE | MR | Heart | X | X | Request on application form | Non-commercial | https://cardiacatlas.org/studies/chd-atlas |
 
 Passes:
-    | CHD Atlas | ... | http://www.cardiacatlas.org/studies/chd-atlas/ |
-    | DETERMINE | ... | http://www.cardiacatlas.org/studies/determine/ |
+    | CHD Atlas | MR | Heart | X | X | Request on application form | Non-commercial | http://www.cardiacatlas.org/studies/chd-atlas/ |
+    | DETERMINE | MR | Heart | X | X | Request on application form | Non-commercial | http://www.cardiacatlas.org/studies/determine/ |
 """
 
 import re

@@ -12,16 +12,23 @@ another source, it makes a look-alike of the first one. The message spells
 such a name with escapes (`M\\u0435dPix`) so the difference shows.
 
 Fails:
-    | OASIS | MR | Brain | ...
-    | Oasis | MR | Brain | ...
-    | Alzheimer's Disease Neuroimaging Initiative (ADNI) | MR, PE | Brain | ...
-    | ADNI | MR | Brain | ...
-    | MedPix | XR, CT | All | ...
-    | M\u0435dPix | XR, CT | All | ...   (Cyrillic е)
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    | Oasis | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (the same name in another case)
+
+    | Alzheimer's Disease Neuroimaging Initiative (ADNI) | MR, PE | Brain | X | X | Request on application form | Non-commercial | https://adni.loni.usc.edu |
+    | ADNI | MR, PE | Brain | X | X | Request on application form | Non-commercial | https://adni.loni.usc.edu |
+    (the same acronym)
+
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
+    | M\u0435dPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
+    (a Cyrillic \u0435)
 
 Passes:
-    | OASIS | MR | Brain | ...
-    | SCMR Consensus Data | MR | All | ...
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    | SCMR Consensus Data | MR | Heart | 193¹ | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
+
+    ¹ Amount of MRI slices
 """
 
 from catlint.rules._support.findings import at_span, cell_span, row_subject

@@ -7,10 +7,11 @@ separated by `, `. Unknown terms stay where they are and are reported by
 schema-violation.
 
 Fails:
-    | ... | MRI; pet | Lungs and heart | ...
+    | The Cancer Imaging Archive (TCIA) | MRI; pet | Lungs and heart | X | 40,000+ | Open | CC BY 3.0 | https://www.cancerimagingarchive.net |
+    (the fix writes MR, PE and Heart, Lungs)
 
 Passes:
-    | ... | MR, PE | Heart, Lungs | ...
+    | The Cancer Imaging Archive (TCIA) | MR, PE | Heart, Lungs | X | 40,000+ | Open | CC BY 3.0 | https://www.cancerimagingarchive.net |
 """
 
 import re

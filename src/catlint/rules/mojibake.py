@@ -11,12 +11,19 @@ note). Cells and footnotes are repaired by `catlint fix`; damage in the text
 around the table is reported for a person to mend.
 
 Fails:
-    | SCMR Consensus Data | MR | All | 193ยน | 15 | ...
+    | SCMR Consensus Data | MR | Heart | 193ยน | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
+
     ยน Amount of MRI slices
+    (the fix writes 193¹ and ¹)
 
 Passes:
-    | SCMR Consensus Data | MR | All | 193¹ | 15 | ...
+    | SCMR Consensus Data | MR | Heart | 193¹ | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
+
     ¹ Amount of MRI slices
+    (as written)
+
+    | Siriraj Chest X-ray (ภาพเอกซเรย์ทรวงอก) | XR | Lungs | 1,000+ | 500+ | Open | CC BY 4.0 | https://www.si.mahidol.ac.th |
+    (genuine Thai text)
 """
 
 from catlint.reading.mojibake import repair

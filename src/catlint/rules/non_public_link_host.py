@@ -12,13 +12,20 @@ refuses to connect to such an address, and to a public name that resolves
 to one.
 
 Fails:
-    | OASIS | ... | http://127.1/admin |
-    | OASIS | ... | http://[::ffff:127.0.0.1]/ |
-    | OASIS | ... | http://169.254.169.254/latest/meta-data/ |
-    | OASIS | ... | https://wiki.corp.internal/datasets |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | http://127.1/admin |
+    (127.1 is 127.0.0.1)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | http://[::ffff:127.0.0.1]/ |
+    (127.0.0.1 inside IPv6)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | http://169.254.169.254/latest/meta-data/ |
+    (the cloud's metadata service)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://wiki.corp.internal/datasets |
+    (a private network's name)
 
 Passes:
-    | OASIS | ... | https://www.oasis-brains.org |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
 import re

@@ -8,10 +8,14 @@ https URL (`https://tuberculosis.by/`): only a person can tell that the host
 serves it there.
 
 Fails:
-    | Belarus Tuberculosis Portal | XR, CT | Lungs | ... | tuberculosis.by |
+    | Belarus Tuberculosis Portal | XR, CT | Lungs | X | 500+ | Open | Non-commercial | tuberculosis.by |
+    (no scheme: the unsafe fix writes https://tuberculosis.by/)
+
+    | OASIS | MR | Brain, Knee | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (Knee is not one of the schema's body parts)
 
 Passes:
-    | Belarus Tuberculosis Portal | XR, CT | Lungs | ... | https://tuberculosis.by |
+    | Belarus Tuberculosis Portal | XR, CT | Lungs | X | 500+ | Open | Non-commercial | https://tuberculosis.by |
 """
 
 import re

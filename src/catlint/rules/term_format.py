@@ -4,10 +4,11 @@ Availability is one of the schema's terms; an alias or another case
 (`open access`, `registration required`) is rewritten as the term itself.
 
 Fails:
-    | ... | open access | ...
+    | The Cancer Imaging Archive (TCIA) | XR, CT, MR, US, PE | All | X | 40,000+ | open access | CC BY 3.0 | https://www.cancerimagingarchive.net |
+    (the fix writes Open)
 
 Passes:
-    | ... | Open | ...
+    | The Cancer Imaging Archive (TCIA) | XR, CT, MR, US, PE | All | X | 40,000+ | Open | CC BY 3.0 | https://www.cancerimagingarchive.net |
 """
 
 from catlint.rules._support.columns import cell, distinct, of_kind

@@ -5,12 +5,12 @@ images) and `catlint export` attaches the note to the count. Without a
 definition the promise is empty and the export carries no note.
 
 Fails:
-    | SCMR Consensus Data | MR | All | 193² | 15 | ...
+    | SCMR Consensus Data | MR | Heart | 193² | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
 
     ¹ Amount of MRI slices
 
 Passes:
-    | SCMR Consensus Data | MR | All | 193¹ | 15 | ...
+    | SCMR Consensus Data | MR | Heart | 193¹ | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
 
     ¹ Amount of MRI slices
 """

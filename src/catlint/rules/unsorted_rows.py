@@ -6,12 +6,13 @@ pull-requests adding rows rarely touch the same line. Order is by the
 source name, case-insensitive. The safe fix moves whole rows, unchanged.
 
 Fails:
-    | OASIS | ...
-    | MedPix | ...
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
+    (the fix moves MedPix above OASIS)
 
 Passes:
-    | MedPix | ...
-    | OASIS | ...
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
 from catlint.diagnostics import Edit, Fix, Position

@@ -5,12 +5,12 @@ marker in the cell was lost or garbled; either way the reader cannot tell
 which value it explains.
 
 Fails:
-    | SCMR Consensus Data | MR | All | 193 | 15 | ...
+    | SCMR Consensus Data | MR | Heart | 193 | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
 
     ¹ Amount of MRI slices
 
 Passes:
-    | SCMR Consensus Data | MR | All | 193¹ | 15 | ...
+    | SCMR Consensus Data | MR | Heart | 193¹ | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
 
     ¹ Amount of MRI slices
 """

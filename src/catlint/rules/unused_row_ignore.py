@@ -9,14 +9,20 @@ configuration file; an ignore of a rule that did not run is not reported.
 Fails:
     [[tool.catlint.per-row-ignores]]
     source = "No Such Data Set"
-    codes = ["CAT301"]
-    reason = "..."
+    codes = ["contradicts-name"]
+    reason = "renamed since"
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (the ignore matches no row)
 
 Passes:
     [[tool.catlint.per-row-ignores]]
     source = "Shenzhen chest X-ray set"
-    codes = ["CAT309"]
+    codes = ["duplicate-link"]
     reason = "shares its landing page with the Montgomery set"
+
+    | Montgomery County X-ray Set | XR | Lungs | 138 | X | Open | Cite on use | https://ceb.nlm.nih.gov/repositories/tuberculosis-chest-x-ray-image-data-sets/ |
+    | Shenzhen chest X-ray set | XR | Lungs | 662 | X | Open | Cite on use | https://ceb.nlm.nih.gov/repositories/tuberculosis-chest-x-ray-image-data-sets/ |
 """
 
 import os

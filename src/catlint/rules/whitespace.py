@@ -5,10 +5,15 @@ stray spacing that look like ordinary spaces but break searches, sorting
 and comparisons. Each becomes one ordinary space.
 
 Fails:
-    | MIT\u00a0licence | Open  access |
+    | Open Access Series of  Imaging Studies | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (two spaces after "of")
+
+    | The Cancer Imaging Archive (TCIA) | XR, CT, MR, US, PE | All | X | 40,000+ | Open | CC\u00a0BY 3.0 | https://www.cancerimagingarchive.net |
+    (a no-break space after CC)
 
 Passes:
-    | MIT licence | Open access |
+    | Open Access Series of Imaging Studies | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    | The Cancer Imaging Archive (TCIA) | XR, CT, MR, US, PE | All | X | 40,000+ | Open | CC BY 3.0 | https://www.cancerimagingarchive.net |
 """
 
 import re
