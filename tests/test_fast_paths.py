@@ -260,9 +260,9 @@ names = st.lists(st.sampled_from(["Brain", "MRI", "(ADNI)", "(ADNI 2)", "(AD2NI)
 
 @given(st.lists(names, max_size=4))
 def test_row_acronyms_in_one_pass_are_those_of_each_name(texts):
-    from catlint.rules._support.names import all_row_acronyms, row_acronym
+    from catlint.rules._support.names import all_row_acronyms, name_shapes, row_acronym
 
-    assert all_row_acronyms(texts) == [row_acronym(text) for text in texts]
+    assert all_row_acronyms(texts, name_shapes(texts)) == [row_acronym(text) for text in texts]
 
 
 @given(st.lists(st.text(st.sampled_from(list("aImrn0OlL1 |%-\u00a0é\u0435Ω\t")), max_size=8), max_size=4))

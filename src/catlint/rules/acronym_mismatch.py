@@ -19,14 +19,9 @@ Passes:
     | Brain Tumor Segmentation (BraTS) | MR | Brain | 2,000+ | 2,000+ | Registration | CC BY 4.0 | https://www.synapse.org/brats |
 """
 
-import re
-
 from catlint.rules._support.findings import at_span, cell_span, row_subject
-from catlint.rules._support.names import abbreviates, declared_acronym
+from catlint.rules._support.names import abbreviates, declared_acronym, source_names, source_shapes
 from catlint.rules.contract import Rule
-
-
-_DIGITS = re.compile(r"\d+")
 
 
 def check(context):
@@ -34,10 +29,9 @@ def check(context):
     column = catalogue.fields.get("source")
     if column is None:
         return
-    names = [name or "" for name in column.values()]
     # Whether an acronym matches does not depend on the digits (only letters are spelled, and
-    # digit-only parts are skipped): names are judged with each digit run as one 0, once each.
-    shapes = _DIGITS.sub("0", "\n".join(names)).split("\n") if names else []
+    # digit-only parts are skipped): names are judged by their shapes, once each.
+    names, shapes = source_names(context), source_shapes(context)
     verdicts = {}
     for row, (name, shape) in enumerate(zip(names, shapes)):
         if "(" not in name:

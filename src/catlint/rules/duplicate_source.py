@@ -33,7 +33,7 @@ Passes:
 
 from catlint.rules._support.findings import at_span, cell_span, row_subject
 from catlint.rules._support.lookalike import all_source_keys, source_keys
-from catlint.rules._support.names import all_row_acronyms, name_key
+from catlint.rules._support.names import all_row_acronyms, name_key, source_names, source_shapes
 from catlint.rules.contract import Rule
 
 
@@ -42,8 +42,8 @@ def check(context):
     column = catalogue.fields.get("source")
     if column is None:
         return
-    names = [name or "" for name in column.values()]
-    acronyms = {row: acronym for row, acronym in enumerate(all_row_acronyms(names)) if acronym}
+    names = source_names(context)
+    acronyms = {row: acronym for row, acronym in enumerate(all_row_acronyms(names, source_shapes(context))) if acronym}
     acronym_keys = dict(zip(acronyms, (first for first, _ in all_source_keys(list(acronyms.values())))))
     by_name, by_acronym = {}, {}
     for row, (name, keys) in enumerate(zip(names, all_source_keys(names))):

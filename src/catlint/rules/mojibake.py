@@ -62,10 +62,21 @@ def _page(catalogue, markers: str):
     """The rest of the page: reported, not repaired (fixes stay in the table and its notes)."""
     table = catalogue.table
     taken = {table.header.line, table.delimiter.line, *(note.line for note in table.footnotes)}
-    rows = set(catalogue.body.row_lines)
-    for number, line in enumerate(catalogue.lines, 1):
-        if not line.isascii() and number not in taken and number not in rows:
+    rows = catalogue.body.row_lines
+    lines = catalogue.lines
+    first, last = (rows[0], rows[-1]) if rows else (len(lines) + 1, len(lines))
+    for number in _outside(len(lines), first, last, set(rows)):
+        line = lines[number - 1]
+        if not line.isascii() and number not in taken:
             yield from _damaged_prose(line, number, markers)
+
+
+def _outside(count: int, first: int, last: int, rows: set):
+    """Line numbers that are not body rows: around the rows, and between them (glued notes)."""
+    yield from range(1, first)
+    if last - first + 1 != len(rows):
+        yield from (number for number in range(first, last + 1) if number not in rows)
+    yield from range(last + 1, count + 1)
 
 
 def _damaged(text: str, span: Span, subject, markers: str):

@@ -16,7 +16,7 @@ Passes:
 """
 
 from catlint.rules._support.findings import at_span, row_subject
-from catlint.rules._support.footnotes import definitions, uses
+from catlint.rules._support.footnotes import definitions, marked_texts
 from catlint.rules.contract import Rule
 
 
@@ -24,8 +24,10 @@ def check(context):
     catalogue = context.catalogue
     defined = definitions(catalogue)
     known = ", ".join(defined) or "none"
-    for use in uses(context):
-        if use.marker not in defined:
+    for marked in marked_texts(context):
+        if marked.marker in defined:
+            continue
+        for use in marked.uses(context):
             yield at_span(use.span, f"footnote marker {use.marker!r} has no note under the table (defined: {known})",
                           subject=(*row_subject(catalogue, use.row), "footnote", use.marker))
 

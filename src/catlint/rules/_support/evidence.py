@@ -19,10 +19,9 @@ from dataclasses import dataclass
 
 from catlint.reading.knowledge import FIELDS, Entry, split_link
 from catlint.rules._support.findings import at_span, cell_span, replace, row_subject
-from catlint.rules._support.names import capital_tokens
+from catlint.rules._support.names import capital_tokens, source_names, source_shapes
 
 KIND_ORDER = ("name", "acronym", "link")
-_DIGITS = re.compile(r"\d+")
 _HOST_AND_PATH = re.compile(r"^[a-z]+://([^/?#\n]*)([^?#\n]*)", re.MULTILINE)
 FIELD_WORDS = {"data_types": "data types", "body_parts": "body parts"}
 
@@ -156,9 +155,8 @@ def _contradictions(context) -> list:
     words and acronyms have none), and judged once per evidence and values."""
     catalogue, knowledge = context.catalogue, context.knowledge
     knowledge.check_vocabulary(catalogue.schema)
-    names, links = _texts_or_empty(catalogue, "source"), _texts_or_empty(catalogue, "link")
-    if not knowledge.has_digits:
-        names = _DIGITS.sub("0", "\n".join(names)).split("\n") if names else names
+    names = source_shapes(context) if not knowledge.has_digits else source_names(context)
+    links = _texts_or_empty(catalogue, "link")
     known = [_known_values(catalogue, field) for field in FIELDS]
     by_name, by_place, judged, found = {}, {}, {}, []
     places = _places(catalogue, links)

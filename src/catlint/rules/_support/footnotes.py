@@ -27,14 +27,31 @@ def definitions(catalogue) -> dict[str, object]:
     return found
 
 
-def uses(context) -> list[Use]:
+@dataclass(frozen=True)
+class MarkedText:
+    """A marker in one distinct cell text of a column, at `start:end` of the text."""
+
+    marker: str
+    column: object  # the FieldColumn
+    text: str
+    start: int
+    end: int
+
+    def uses(self, context):
+        """The marker in each row that holds the text."""
+        body = context.catalogue.body
+        for row in distinct(context, self.column)[self.text]:
+            cell = body.cell(row, self.column.index)
+            yield Use(self.marker, Span(cell.line, cell.start + self.start, cell.start + self.end), row)
+
+
+def marked_texts(context) -> list[MarkedText]:
     """Markers attached to cell text: [^x] references, and superscripts or daggers right after a
-    character; found once per document for the two footnote rules."""
-    return context.shared("footnote uses", lambda: _uses(context))
+    character; found once per document and distinct text (rows are found when reported)."""
+    return context.shared("marked texts", lambda: _marked_texts(context.catalogue))
 
 
-def _uses(context) -> list[Use]:
-    catalogue = context.catalogue
+def _marked_texts(catalogue) -> list[MarkedText]:
     markers = "".join(char for char in catalogue.schema.footnote_markers if char != "*")
     attached = re.compile(rf"(?<=\S)[{re.escape(markers)}]+") if markers else None
     possible = set(markers) | {"*"}
@@ -43,20 +60,10 @@ def _uses(context) -> list[Use]:
         flat = "\n".join(filter(None, column.texts))
         if "[^" not in flat and not any(marker in flat for marker in possible):  # no cell can hold a marker
             continue
-        marked = {}
-        for text in set(column.texts):
+        for text in dict.fromkeys(column.texts):
             if text is not None and ("[^" in text or not possible.isdisjoint(text)):
-                matches = _marks(text, column, attached)
-                if matches:
-                    marked[text] = matches
-        if not marked:
-            continue
-        rows = distinct(context, column)
-        for text, matches in marked.items():
-            for row in rows[text]:
-                cell = catalogue.body.cell(row, column.index)
-                found += [Use(marker, Span(cell.line, cell.start + start, cell.start + end), row) for marker, start, end in matches]
-    return sorted(found, key=lambda use: (use.span.line, use.span.start))
+                found += [MarkedText(marker, column, text, start, end) for marker, start, end in _marks(text, column, attached)]
+    return found
 
 
 def _marks(text: str, column, attached) -> list[tuple[str, int, int]]:

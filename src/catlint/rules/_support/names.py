@@ -60,11 +60,27 @@ def row_acronym(name: str) -> str | None:
     return stripped if looks_like_acronym(stripped) and stripped.isupper() else None
 
 
-def all_row_acronyms(names: list[str]) -> list[str | None]:
-    """`row_acronym` of each name. Which parenthesised group (if any) is the acronym does not depend
-    on the digits, so it is chosen once per name shape (each digit run as one 0) and read from
-    the name itself."""
-    shapes = _DIGITS.sub("0", "\n".join(names)).split("\n") if names else []
+def source_names(context) -> list[str]:
+    """Each row's source name ("" when it has none or it does not read), once per document."""
+    def read() -> list[str]:
+        column = context.catalogue.fields.get("source")
+        return [value or "" for value in column.values()] if column is not None else [""] * len(context.catalogue.body)
+    return context.shared("source names", read)
+
+
+def source_shapes(context) -> list[str]:
+    """Each row's source name with every digit run as one 0, once per document: acronyms and known
+    words have no digits, so a name's shape decides them (names of one family share a shape)."""
+    return context.shared("source shapes", lambda: name_shapes(source_names(context)))
+
+
+def name_shapes(names: list[str]) -> list[str]:
+    return _DIGITS.sub("0", "\n".join(names)).split("\n") if names else []
+
+
+def all_row_acronyms(names: list[str], shapes: list[str]) -> list[str | None]:
+    """`row_acronym` of each name, given the names' shapes. Which parenthesised group (if any) is
+    the acronym does not depend on the digits: it is chosen once per shape and read from the name."""
     choices: dict[str, int | None] = {}
     found = []
     for name, shape in zip(names, shapes):

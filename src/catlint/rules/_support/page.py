@@ -126,6 +126,8 @@ def _links(context) -> tuple[list[PageLink], PlainUrls | None]:
     for index, column in enumerate(catalogue.header_columns):
         link_column = column is not None and column.kind == "link"
         texts, batched = distinct_at(context, index), ()
+        if not link_column and not any(mark in "\n".join(texts) for mark in _MARKUP):  # no link in the column
+            continue
         if link_column and plain is None:
             field = catalogue.fields.get("link")
             every = field is not None and field.index == index and field.values() is field.texts  # each a plain URL
