@@ -9,6 +9,7 @@ again, by splitting its row once more, when a finding needs its position.
 from __future__ import annotations
 
 from array import array
+from itertools import repeat
 from typing import NamedTuple
 
 from catlint.reading.rows import SPACECHARS, TRIMMED, cell_text, segments
@@ -131,7 +132,8 @@ def _columns_at_once(lines, row_lines, width: int) -> list | None:
     between = set(pieces[stride:-1:stride])  # what lies between one row's last pipe and the next row's first
     if between and between != {"\n"} and between != {"\r\n"}:
         return None
-    return [[piece.strip(TRIMMED) for piece in pieces[column::stride]] for column in range(1, stride)]
+    trimmed = repeat(TRIMMED)
+    return [list(map(str.strip, pieces[column::stride], trimmed)) for column in range(1, stride)]
 
 
 def _texts(line: str, start: int) -> list[str]:

@@ -45,8 +45,11 @@ def check(context):
     names = source_names(context)
     acronyms = {row: acronym for row, acronym in enumerate(all_row_acronyms(names, source_shapes(context))) if acronym}
     acronym_keys = dict(zip(acronyms, (first for first, _ in all_source_keys(list(acronyms.values())))))
+    keys = all_source_keys(names)
+    if _no_shared_keys(names, keys, list(acronym_keys.values())):
+        return
     by_name, by_acronym = {}, {}
-    for row, (name, keys) in enumerate(zip(names, all_source_keys(names))):
+    for row, (name, keys) in enumerate(zip(names, keys)):
         if not name:
             continue
         acronym_key = acronym_keys.get(row)
@@ -62,6 +65,16 @@ def check(context):
         by_name.setdefault(keys[1], row)
         if acronym_key:
             by_acronym.setdefault(acronym_key, row)
+
+
+def _no_shared_keys(names: list[str], keys: list[tuple[str, str]], acronym_keys: list[str]) -> bool:
+    """True when no two rows share a name key or an acronym key, counted in C-level passes: the
+    rows' key sets are disjoint exactly when their union is as large as their sizes added up."""
+    if "" in names:
+        return False  # rows without a name are skipped by the row loop: let it decide
+    first, second = [key for key, _ in keys], [key for _, key in keys]
+    sizes = len(first) + sum(map(str.__ne__, first, second))
+    return len(set(first) | set(second)) == sizes and len(set(acronym_keys)) == len(acronym_keys)
 
 
 def _name(catalogue, row: int) -> str:
