@@ -271,7 +271,7 @@ def test_name_keys_of_a_column_are_those_of_each_name(texts):
     from catlint.rules._support.names import all_name_keys, name_key
 
     texts = [text.replace("\n", " ") for text in texts]
-    assert all_source_keys(texts) == [source_keys(text) for text in texts]
+    assert list(zip(*all_source_keys(texts))) == [source_keys(text) for text in texts]
     assert all_name_keys(texts) == [name_key(text) for text in texts]
 
 
@@ -282,14 +282,14 @@ def test_the_shared_key_count_finds_every_duplicate_the_row_loop_finds(names):
     from catlint.rules._support.lookalike import all_source_keys, source_keys
     from catlint.rules._support.names import all_row_acronyms, name_shapes
 
-    keys = all_source_keys(names)
+    firsts, seconds = all_source_keys(names)
     acronyms = [source_keys(acronym)[0] for acronym in all_row_acronyms(names, name_shapes(names)) if acronym]
     rows_of = {}
-    for row, (name, pair) in enumerate(zip(names, keys)):
+    for row, pair in enumerate(zip(firsts, seconds)):
         for key in set(pair):
             rows_of.setdefault(key, set()).add(row)
     shared = any(len(rows) > 1 for rows in rows_of.values()) or len(set(acronyms)) < len(acronyms)
-    if duplicate_source._no_shared_keys(names, keys, acronyms):
+    if duplicate_source._no_shared_keys(names, acronyms):
         assert not shared
     elif "" not in names:
         assert shared

@@ -18,7 +18,7 @@ from catlint.reading import cell_text as inline
 from catlint.reading import values
 from catlint.errors import CatlintError
 from catlint.reading.body import Cell, TableBody, read_body
-from catlint.reading.lines import Lines, split_lines
+from catlint.reading.lines import Lines, lines_of
 from catlint.reading.markdown import MarkdownDocument, read_markdown
 from catlint.reading.rows import unescape_pipes
 from catlint.reading.schema import Column, Schema
@@ -216,9 +216,9 @@ def read_catalogue(source: Source, schema: Schema, text: str | None = None) -> C
     text = source.text if text is None else text
     if not text.strip():
         raise CatlintError(f"{source.path}: empty file, no catalogue table")
-    parts, lines = split_lines(text)
-    markdown = read_markdown(parts, lines)
-    tables = read_tables(markdown, parts, schema.footnote_markers)
+    lines = lines_of(text)  # every line is cut from the text when read: the text is held once
+    markdown = read_markdown(lines)
+    tables = read_tables(markdown, lines, schema.footnote_markers)
     if not tables:
         raise CatlintError(f"{source.path}: no Markdown table found")
     catalogue = [(table, columns) for table in tables if (columns := _columns(table, schema))]
@@ -226,7 +226,6 @@ def read_catalogue(source: Source, schema: Schema, text: str | None = None) -> C
         names = ", ".join(column.header for column in schema.columns[:3])
         raise CatlintError(f"{source.path}: no catalogue table: none of its {len(tables)} table(s) has columns such as {names}")
     table, header_columns = catalogue[0]
-    del parts  # the lines are cut from the text from here on
     body = read_body(lines, table.row_lines, table.row_starts, table.width)
     fields = {}
     for index, column in enumerate(header_columns):

@@ -53,6 +53,11 @@ class Lines:
         return index + 1, offset - self.starts[index] + 1
 
 
+def lines_of(text: str) -> Lines:
+    """The text's lines as offsets only: lines are cut from the text when read."""
+    return split_lines(text)[1]
+
+
 def split_lines(text: str) -> tuple[list[str], Lines]:
     """The lines as a list (for one pass of the block parser; let it go afterwards) and as offsets."""
     if "\r" not in text:  # the common case, LF only: split and measure in C

@@ -44,12 +44,12 @@ def check(context):
         return
     names = source_names(context)
     acronyms = {row: acronym for row, acronym in enumerate(all_row_acronyms(names, source_shapes(context))) if acronym}
-    acronym_keys = dict(zip(acronyms, (first for first, _ in all_source_keys(list(acronyms.values())))))
-    keys = all_source_keys(names)
-    if _no_shared_keys(names, keys, list(acronym_keys.values())):
+    acronym_keys = dict(zip(acronyms, all_source_keys(list(acronyms.values()))[0]))
+    if _no_shared_keys(names, list(acronym_keys.values())):
         return
+    firsts, seconds = all_source_keys(names)
     by_name, by_acronym = {}, {}
-    for row, (name, keys) in enumerate(zip(names, keys)):
+    for row, (name, *keys) in enumerate(zip(names, firsts, seconds)):
         if not name:
             continue
         acronym_key = acronym_keys.get(row)
@@ -67,14 +67,22 @@ def check(context):
             by_acronym.setdefault(acronym_key, row)
 
 
-def _no_shared_keys(names: list[str], keys: list[tuple[str, str]], acronym_keys: list[str]) -> bool:
-    """True when no two rows share a name key or an acronym key, counted in C-level passes: the
-    rows' key sets are disjoint exactly when their union is as large as their sizes added up."""
-    if "" in names:
+def _no_shared_keys(names: list[str], acronym_keys: list[str]) -> bool:
+    """True when no two rows share a name key or an acronym key, counted in C-level passes a few
+    thousand names at a time: the rows' key sets are disjoint exactly when their union is as large
+    as their sizes added up. The union holds the keys' hashes (equal keys, equal hashes; a
+    collision of different keys only sends the table to the row loop)."""
+    if "" in names or len(set(acronym_keys)) < len(acronym_keys):
         return False  # rows without a name are skipped by the row loop: let it decide
-    first, second = [key for key, _ in keys], [key for _, key in keys]
-    sizes = len(first) + sum(map(str.__ne__, first, second))
-    return len(set(first) | set(second)) == sizes and len(set(acronym_keys)) == len(acronym_keys)
+    union, sizes = set(), 0
+    for start in range(0, len(names), _CHUNK):
+        firsts, seconds = all_source_keys(names[start : start + _CHUNK])
+        sizes += len(firsts) + sum(map(str.__ne__, firsts, seconds))
+        union.update(map(hash, firsts), map(hash, seconds))
+    return len(union) == sizes
+
+
+_CHUNK = 8192
 
 
 def _name(catalogue, row: int) -> str:

@@ -22,7 +22,7 @@ from catlint.rules._support.findings import at_span, cell_span, replace, row_sub
 from catlint.rules._support.names import capital_tokens, source_names, source_shapes
 
 KIND_ORDER = ("name", "acronym", "link")
-_HOST_AND_PATH = re.compile(r"^[a-z]+://([^/?#\n]*)([^?#\n]*)", re.MULTILINE)
+_QUERY_OR_FRAGMENT = re.compile(r"[?#][^\n]*")
 FIELD_WORDS = {"data_types": "data types", "body_parts": "body parts"}
 
 
@@ -179,12 +179,12 @@ def _contradictions(context) -> list:
 
 
 def _places(catalogue, links: list[str]) -> list:
-    """What decides each link's evidence: its host and path, in lower case. Found in one pass
-    when every cell of the column is a plain URL (ASCII, so lower case is case folding)."""
+    """What decides each link's evidence: its host and path (a finer key does no harm). Found in
+    one pass when every cell of the column is a plain URL: the URL without query or fragment."""
     column = catalogue.fields.get("link")
     if column is not None and column.values() is column.texts:
-        return _HOST_AND_PATH.findall("\n".join(links).lower())
-    return [tuple(part.casefold() for part in split_link(link)[:2]) if link else ("", "") for link in links]
+        return _QUERY_OR_FRAGMENT.sub("", "\n".join(links)).split("\n")
+    return [split_link(link)[:2] if link else ("", "") for link in links]
 
 
 def _texts_or_empty(catalogue, field: str) -> list[str]:

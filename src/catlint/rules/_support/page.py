@@ -90,9 +90,10 @@ class PlainUrls:
 
     def __init__(self, column, texts: list[str]):
         self.column, self.groups = column, {}
-        parts = _SCHEME_AND_HOST.findall("\n".join(texts))
-        for text, (scheme, host) in zip(texts, parts):
-            self.groups.setdefault((scheme.lower(), host.lower()), []).append(text)
+        for start in range(0, len(texts), 8192):  # a few thousand at a time: the parts are transient
+            chunk = texts[start : start + 8192]
+            for text, (scheme, host) in zip(chunk, _SCHEME_AND_HOST.findall("\n".join(chunk))):
+                self.groups.setdefault((scheme.lower(), host.lower()), []).append(text)
 
     def links(self, scheme: str, host: str):
         for text in self.groups[scheme, host]:
@@ -126,12 +127,16 @@ def _links(context) -> tuple[list[PageLink], PlainUrls | None]:
     for index, column in enumerate(catalogue.header_columns):
         link_column = column is not None and column.kind == "link"
         texts, batched = distinct_at(context, index), ()
-        if not link_column and not any(mark in "\n".join(texts) for mark in _MARKUP):  # no link in the column
-            continue
-        if link_column and plain is None:
+        if not link_column:
+            flat = "\n".join(texts)
+            if not any(mark in flat for mark in _MARKUP):  # no link in the column
+                continue
+        elif plain is None:
             field = catalogue.fields.get("link")
-            every = field is not None and field.index == index and field.values() is field.texts  # each a plain URL
-            urls = list(texts) if every else [text for text in texts if whole_url(text)]
+            if field is not None and field.index == index and field.values() is field.texts:  # each a plain URL
+                plain = PlainUrls((index, texts), list(texts))
+                continue
+            urls = [text for text in texts if whole_url(text)]
             plain, batched = PlainUrls((index, texts), urls), set(urls)
         for text in texts:
             if text in batched:
