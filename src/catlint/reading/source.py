@@ -225,6 +225,8 @@ def _script(char: str) -> str:
 
 
 def _dominant_newline(text: str) -> str:
+    if "\r" not in text:
+        return "\n"
     counts = {"\r\n": text.count("\r\n")}
     counts["\n"] = text.count("\n") - counts["\r\n"]
     counts["\r"] = text.count("\r") - counts["\r\n"]
