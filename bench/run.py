@@ -39,6 +39,12 @@ COLUMNS = {"source": 0, "data types": 1, "images": 3, "licence": 6, "link": 7}
 GROWTH_ROWS = (5_000, 10_000, 20_000)  # a cp1252 catalogue, doubling
 GROWTH_DEPTHS = (25_000, 50_000, 100_000, 200_000)  # levels of one TOML key, doubling
 GROWTH_BOUND = 2.2  # at most this much slower per doubling
+GROWTH_CHARACTERS = (250_000, 500_000, 1_000_000, 2_000_000)  # one long line, doubling
+_TABLE = adversarial_catalogue("x", 1, 0)
+LONG_LINES = (  # (label, unit, input of a size, note): lines that once cost quadratic time or memory per character
+    ("a footnote line ¹ x, N spaces, y", "characters", lambda size: _TABLE + "\n\u00b9 x" + " " * size + "y\n", "the note pattern is linear"),
+    ("a line of N pipes under the table", "pipes", lambda size: _TABLE + "|" * size + "\n", "a row of N cells: one reference each"),
+)
 
 
 def environment() -> dict:
@@ -145,6 +151,15 @@ def run_growth(folder: Path, repeats: int) -> list[tuple]:
         deep.append((depth, seconds))
         print(f"  a TOML key {depth:>7} levels deep: {seconds:6.3f} s, exit {code}", flush=True)
     rows.append(("catlint.toml with one key nested N levels", "levels", deep, "a one-line error, exit 2"))
+    for label, unit, make, note in LONG_LINES:
+        timings = []
+        for size in GROWTH_CHARACTERS:
+            path = folder / "long-line.md"
+            path.write_text(make(size), encoding="utf-8")
+            seconds, peak, _ = measure(catlint("check", path), repeats, cwd=folder)
+            timings.append((size, seconds))
+            print(f"  {label}, {size:,} {unit}: {seconds:6.3f} s, {peak:.0f} MB", flush=True)
+        rows.append((label, unit, timings, note))
     for label, _, timings, _ in rows:
         ratios = [later / earlier for (_, earlier), (_, later) in zip(timings, timings[1:])]
         flag = "  SUPERLINEAR" if max(ratios, default=0) > GROWTH_BOUND else ""

@@ -44,6 +44,8 @@ def is_confined(catalogue, diagnostic: Diagnostic) -> bool:
         by_line.setdefault(edit.location.row, []).append(edit)
     width = catalogue.table.width
     for line, line_edits in by_line.items():
+        if not reshapes and catalogue.row_at(line) in catalogue.body.counts:
+            return False  # a ragged row: only a fix that reshapes it may touch it (known without splitting it)
         cells = _cells_on(catalogue, line)
         if cells is None:
             continue  # not a table row (a footnote): no cells to keep

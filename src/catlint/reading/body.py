@@ -9,10 +9,10 @@ again, by splitting its row once more, when a finding needs its position.
 from __future__ import annotations
 
 from array import array
-from itertools import repeat
+from itertools import islice, repeat
 from typing import NamedTuple
 
-from catlint.reading.rows import SPACECHARS, TRIMMED, cell_text, segments
+from catlint.reading.rows import SPACECHARS, TRIMMED, cell_text, each_segment, segments
 
 
 class Cell(NamedTuple):
@@ -29,7 +29,7 @@ class TableBody:
     A row with another number of cells than the header keeps its count in `counts`; cells past
     the header's count (GitHub does not show them) are kept in `extra`."""
 
-    __slots__ = ("width", "row_lines", "row_starts", "columns", "counts", "extra", "_lines")
+    __slots__ = ("width", "row_lines", "row_starts", "columns", "counts", "extra", "_lines", "_last")
 
     def __init__(self, width: int, lines):
         self.width = width
@@ -39,6 +39,7 @@ class TableBody:
         self.counts: dict[int, int] = {}
         self.extra: dict[int, list[str]] = {}
         self._lines = lines
+        self._last: tuple[int, list[Cell]] | None = None  # the row split last: rules ask for one row's cells in turn
 
     def __len__(self) -> int:
         return len(self.row_lines)
@@ -52,19 +53,26 @@ class TableBody:
         return present + self.extra.get(row, [])
 
     def cells(self, row: int) -> list[Cell]:
-        """One row's cells with their positions (the row is split again)."""
-        number, start = self.row_lines[row], self.row_starts[row]
-        return row_cells(self._lines[number - 1], number, start)
+        """One row's cells with their positions (the row is split again; the last row split is kept)."""
+        if self._last is None or self._last[0] != row:
+            number, start = self.row_lines[row], self.row_starts[row]
+            self._last = (row, row_cells(self._lines[number - 1], number, start))
+        return self._last[1]
 
     def cell(self, row: int, column: int) -> Cell | None:
-        cells = self.cells(row)
+        """One cell with its position: a row longer than the header is split only up to it."""
+        if row in self.extra and (self._last is None or self._last[0] != row):
+            number, start = self.row_lines[row], self.row_starts[row]
+            cells = row_cells(self._lines[number - 1], number, start, column + 1)
+        else:
+            cells = self.cells(row)
         return cells[column] if column < len(cells) else None
 
 
-def row_cells(line: str, number: int, start: int = 0) -> list[Cell]:
-    """The cells of one row line, each at its content's columns."""
+def row_cells(line: str, number: int, start: int = 0, limit: int | None = None) -> list[Cell]:
+    """The cells of one row line (the first `limit` of them), each at its content's columns."""
     found = []
-    for segment_start, segment_end in segments(line, start):
+    for segment_start, segment_end in segments(line, start) if limit is None else islice(each_segment(line, start), limit):
         raw = line[segment_start:segment_end]
         text = raw.strip(TRIMMED)
         first = segment_start + len(raw) - len(raw.lstrip(TRIMMED)) + 1

@@ -25,17 +25,20 @@ def segments(line: str, start: int = 0) -> list[tuple[int, int]]:
 
 
 def _general_segments(line: str, start: int) -> list[tuple[int, int]]:
+    return list(each_segment(line, start))
+
+
+def each_segment(line: str, start: int = 0):
+    """`segments` one at a time: the first few cells of a long row cost only what they span."""
     length = len(line)
     position = _after_pipe(line, start) if start < length and line[start] == "|" else start
-    found = []
     while position < length:
         end = _cell_end(line, position)
-        found.append((position, end))
+        yield position, end
         if end < length:  # a pipe: more cells may follow
             position = _after_pipe(line, end)
         else:
             break
-    return found
 
 
 def _plain_segments(line: str, start: int) -> list[tuple[int, int]]:

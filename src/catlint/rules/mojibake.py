@@ -48,7 +48,9 @@ def check(context):
             if text in damaged:
                 span = cell_span(body.cell(row, index))
                 yield _finding(text, damaged[text], span, row_subject(catalogue, row))
-    for row in body.extra:
+    for row, extra in body.extra.items():
+        if "".join(extra).isascii():  # damage is never ASCII
+            continue
         for cell in body.cells(row)[body.width :]:
             yield from _damaged(cell.text, cell_span(cell), row_subject(catalogue, row), markers)
     for note in catalogue.table.footnotes:

@@ -32,17 +32,18 @@ def check(context):
     catalogue = context.catalogue
     body, expected = catalogue.body, catalogue.table.width
     for row, found in sorted(body.counts.items()):
-        cells = body.cells(row)
         line = body.row_lines[row]
-        if found > expected:
-            extra = cells[expected]
+        fix = None
+        if found > expected:  # only the first cell not shown is needed: a long row is not split whole
+            extra = body.cell(row, expected)
             message = f"row has {found} cells, the header has {expected}: the cells from {extra.text!r} on are not shown"
             start = Position(line, extra.start)
         else:
             message = f"row has {found} cell{'s' if found != 1 else ''}, the header has {expected}: missing {expected - found}"
             start = Position(line, 1)
+            fix = _split_tabs(body.cells(row), line, expected)
         length = len(catalogue.lines[line - 1])
-        yield Finding(start, Position(line, length + 1), message, _split_tabs(cells, line, expected), row_subject(catalogue, row))
+        yield Finding(start, Position(line, length + 1), message, fix, row_subject(catalogue, row))
 
 
 def _split_tabs(cells, line: int, expected: int) -> Fix | None:

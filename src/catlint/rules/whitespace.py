@@ -42,6 +42,9 @@ def check(context):
             if text in odd:
                 yield from _odd(catalogue, body.cell(row, index))
     for row, extra in body.extra.items():
+        flat = "\n".join(extra)
+        if not any(odd in flat for odd in _ODD):
+            continue
         for cell in body.cells(row)[body.width :]:
             yield from _odd(catalogue, cell)
 
