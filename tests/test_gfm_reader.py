@@ -46,6 +46,9 @@ QUIRKS = [
     # Its cache of backtick runs: a later scan overwrites where a run of one backtick was last seen, so
     # the span opened after `:` is taken to have no closer, and the links inside are links.
     "```x`\n| `:` |\nsee https://e.org and www.e.org\n| ` |\n",
+    # A later definition of a footnote label is dropped with everything in it, lazy lines included.
+    "[^1]: note\n[^1]: note\n[a][r1] [r1] [^1] ![i](u.png)\n",
+    "[^1]: a\n\n[^1]: | x |\n    |---|\n    | y |\n\n[^1]\n",
     # Runs longer than 80 backticks never close.
     "`" * 81 + " https://e.org " + "`" * 81 + "\n",
     # A declaration block starts with `<!` and an uppercase letter only: `<!a` under a table is one more row.

@@ -35,7 +35,7 @@ class Inline:
     kind: str  # "paragraph", "heading" or "cell"
     lines: tuple = ()
     cell: tuple[int, int, int] | None = None
-    footnote: str | None = None  # the label of the footnote definition it stands in
+    footnote: Node | None = None  # the footnote definition it stands in
 
     @property
     def text(self) -> str:
@@ -80,7 +80,7 @@ class MarkdownDocument:
         while stack:
             node, footnote = stack.pop()
             if node.kind == FOOTNOTE:
-                footnote = node.data
+                footnote = node
             if node.kind in (PARAGRAPH, HEADING) and node.lines:
                 if any(needle in piece for _, _, piece in node.lines for needle in needles):
                     yield Inline(node.kind, tuple(node.lines), footnote=footnote)
@@ -88,7 +88,7 @@ class MarkdownDocument:
                 yield from self.table_cells(node, needles, footnote)
             stack.extend((child, footnote) for child in reversed(node.children))
 
-    def table_cells(self, table: Node, needles: tuple[str, ...], footnote: str | None = None):
+    def table_cells(self, table: Node, needles: tuple[str, ...], footnote: Node | None = None):
         """The cells GitHub shows (a row's cells past the header's count are dropped) that hold
         one of `needles`; a row without any is not split."""
         data = table.data
@@ -107,11 +107,20 @@ class MarkdownDocument:
         """Labels of footnote definitions some text refers to: GitHub shows only those."""
         labels = set()
         for inline in self.inline_content(("[^",)):
-            labels.update(normalize_label(label) for label, _, _ in self.parse(inline).footnotes)
+            if inline.footnote is None or self._first_definition(inline.footnote):
+                labels.update(normalize_label(label) for label, _, _ in self.parse(inline).footnotes)
         return frozenset(labels)
 
     def rendered(self, inline: Inline) -> bool:
-        return inline.footnote is None or normalize_label(inline.footnote) in self.referenced_footnotes
+        """Whether GitHub shows the inline: a footnote definition's content only when it is the first
+        definition of its label (a later one is dropped with all it holds) and something refers to it."""
+        return inline.footnote is None or self.rendered_footnote(inline.footnote)
+
+    def rendered_footnote(self, footnote: Node) -> bool:
+        return self._first_definition(footnote) and normalize_label(footnote.data) in self.referenced_footnotes
+
+    def _first_definition(self, footnote: Node) -> bool:
+        return self.footnote_definitions.get(normalize_label(footnote.data)) is footnote
 
     def inline_text(self, inline: Inline) -> str:
         """The inline's text as written (a cell's with its escaped pipes)."""

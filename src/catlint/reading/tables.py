@@ -98,11 +98,11 @@ def split_row(line: str, line_number: int, start: int = 0) -> list[Cell]:
 
 
 def _rendered(markdown: MarkdownDocument, node: Node) -> bool:
-    """A table in a footnote definition nobody refers to is not shown."""
+    """A table in a footnote definition nobody refers to, or in a later definition of a label, is not shown."""
     parent = node.parent
     while parent is not None and parent.kind != FOOTNOTE:
         parent = parent.parent
-    return parent is None or parent.data is None or normalize_label(parent.data) in markdown.referenced_footnotes
+    return parent is None or parent.data is None or markdown.rendered_footnote(parent)
 
 
 def _table(markdown: MarkdownDocument, parts: list[str], node: Node, markers: str) -> Table:
