@@ -198,6 +198,22 @@ async def test_changes_in_a_burst_are_checked_once_and_actions_see_the_latest_te
     assert "CAT202" not in {d.code for d in client.diagnostics[path.as_uri()]}
 
 
+async def test_lines_end_only_where_the_protocol_says(client, tmp_path):
+    """U+2028, NEL and a form feed in cells are not line ends (str.splitlines would take them for
+    some): an edit on the row after them lands where the client meant it."""
+    path = tmp_path / "catalogue.md"
+    odd = GOOD_ROW.replace("OASIS", "OASIS\u2028two\x85three\x0cfour")
+    text = table(odd, GOOD_ROW.replace("OASIS", "Second").replace("| 373 |", "| 2620 |").replace("www.oasis", "second.oasis"))
+    diagnostics = await opened(client, path, text)
+    count = next(d for d in diagnostics if d.code == "CAT202")
+    assert count.range.start.line == 3
+    after = await changed(client, path, 2, [types.TextDocumentContentChangePartial(range=count.range, text="2,620")])
+    path.write_text(text.replace("| 2620 |", "| 2,620 |"), encoding="utf-8")
+    expected = json.loads(run_catlint("check", path, "--output-format", "json").stdout)
+    assert sorted((d.code, d.range.start.line + 1, d.range.start.character + 1) for d in after) == \
+        sorted((d["code"], d["location"]["row"], d["location"]["column"]) for d in expected)
+
+
 async def test_markdown_without_a_catalogue_gets_no_diagnostics(client, tmp_path):
     assert list(await opened(client, tmp_path / "README.md", "# Notes\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText - | -\n")) == []
     assert list(await opened(client, tmp_path / "plain.md", "# Only prose\n\nNo table here.\n")) == []

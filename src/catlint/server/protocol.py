@@ -6,6 +6,7 @@ import logging
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol.language_server import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
 
 from catlint import __version__
@@ -20,8 +21,31 @@ WATCHED = ("**/pyproject.toml", "**/catlint.toml")
 logger = logging.getLogger(__name__)
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls without its own copy of the open documents: catlint keeps them (documents.py), with
+    the protocol's line ends. pygls's copy splits lines where `str.splitlines` does (U+2028, a
+    form feed), and clamps a change's positions to those lines, in place, before catlint sees them."""
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params):
+        yield from self._handler(types.TEXT_DOCUMENT_DID_OPEN, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params):
+        yield from self._handler(types.TEXT_DOCUMENT_DID_CHANGE, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params):
+        yield from self._handler(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+    def _handler(self, method: str, params):
+        handler = self.fm.features.get(method)
+        if handler is not None:
+            yield handler, (params,), None
+
+
 def create_server() -> LanguageServer:
-    server = LanguageServer("catlint", __version__)
+    server = LanguageServer("catlint", __version__, protocol_cls=_Protocol)
     documents, settings = Documents(), Settings()
 
     def encoding() -> str:
