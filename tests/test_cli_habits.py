@@ -302,3 +302,12 @@ def test_changed_since_says_how_many_older_problems_it_left_out(tmp_path):
     changed = run_catlint("check", "catalogue.md", "--changed-since", "HEAD", cwd=tmp_path)
     assert changed.stdout.splitlines()[-1].endswith("; 24 older problems left out by --changed-since.")
     assert changed.stdout.count(":45:") == 3
+
+
+def test_server_without_its_extra_says_how_to_install_it_in_one_line(monkeypatch):
+    for name in [name for name in sys.modules if name.startswith(("pygls", "catlint.server"))]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "pygls", None)  # as if not installed
+    result = run_catlint("server")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "catlint server needs pygls and lsprotocol (pygls is missing)" in result.stderr and "catlint[server]" in result.stderr

@@ -1,14 +1,14 @@
 """`catlint server` end to end: a real server process driven by pytest-lsp's client over stdio.
 
 One server per position encoding, shared by the tests of this module (they open
-documents of their own): UTF-16 with VS Code's capabilities, UTF-8 and UTF-32
-offered by a Neovim client.
+documents of their own): UTF-16 with VS Code's capabilities, UTF-8 offered by a
+Neovim client. UTF-32, the same negotiation with code points, is tested on the
+conversions themselves (test_server_positions.py).
 """
 
 import asyncio
 import copy
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -55,12 +55,6 @@ def offering(encoding: str) -> types.ClientCapabilities:
 @pytest_lsp.fixture(config=SERVER, scope="module")
 async def utf8_client(lsp_client: LanguageClient, tmp_path_factory):
     async for _ in start(lsp_client, offering(types.PositionEncodingKind.Utf8), tmp_path_factory.mktemp("utf8")):
-        yield
-
-
-@pytest_lsp.fixture(config=SERVER, scope="module")
-async def utf32_client(lsp_client: LanguageClient, tmp_path_factory):
-    async for _ in start(lsp_client, offering(types.PositionEncodingKind.Utf32), tmp_path_factory.mktemp("utf32")):
         yield
 
 
@@ -267,10 +261,6 @@ async def test_positions_in_utf8_when_offered(utf8_client, tmp_path):
     await positions_count_in_the_negotiated_encoding(utf8_client, lambda text: len(text.encode("utf-8")), tmp_path)
 
 
-async def test_positions_in_utf32_when_offered(utf32_client, tmp_path):
-    await positions_count_in_the_negotiated_encoding(utf32_client, len, tmp_path)
-
-
 async def positions_count_in_the_negotiated_encoding(client, units, tmp_path):
     path = tmp_path / "catalogue.md"
     text = table(GOOD_ROW, WIDE_ROW)
@@ -290,10 +280,3 @@ async def positions_count_in_the_negotiated_encoding(client, units, tmp_path):
     hovered = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=count.range.start))
     assert hovered.contents.value == "**Images**: 2,620 (exact)"
-
-
-async def test_the_server_needs_its_extra_and_says_so_in_one_line(tmp_path):  # async only to share the module's marks
-    blocked = "import sys; sys.modules['pygls'] = None; from catlint.commands.cli import main; sys.exit(main(['server']))"
-    done = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True, cwd=tmp_path, timeout=60)
-    assert done.returncode == 2 and done.stderr.count("\n") == 1
-    assert "catlint server needs pygls and lsprotocol" in done.stderr and "catlint[server]" in done.stderr

@@ -16,7 +16,8 @@ def run(arguments) -> int:
     try:
         from catlint.server.protocol import serve
     except ImportError as error:
-        raise CatlintError(f"catlint server needs pygls and lsprotocol ({error.name} is missing): "
+        missing = (error.name or "a module").split(".")[0]
+        raise CatlintError(f"catlint server needs pygls and lsprotocol ({missing} is missing): "
                            "python -m pip install 'catlint[server]'") from None
     serve()
     return 0
