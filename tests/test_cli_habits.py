@@ -46,6 +46,8 @@ def test_fix_reads_standard_input_and_writes_the_whole_fixed_text_to_standard_ou
     assert result.returncode == 1  # problems remain (the unsafe ones)
     assert result.stdout == fixed_by_catlint_fix(tmp_path)
     assert result.stderr.startswith("-: fixed 5 problems\n") and "Found 21 problems" in result.stderr
+    for_editors = run_catlint("fix", "--fix-only", "-", input=SEED_TEXT, cwd=tmp_path)
+    assert (for_editors.returncode, for_editors.stdout, for_editors.stderr) == (0, result.stdout, "-: fixed 5 problems\n")
     clean = fixed_by_catlint_fix(tmp_path, table(GOOD_ROW))
     unchanged = run_catlint("fix", "-", input=clean, cwd=tmp_path)
     assert (unchanged.returncode, unchanged.stdout, unchanged.stderr) == (0, clean, "")  # written even when unchanged
