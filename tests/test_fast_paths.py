@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catlint.reading import rows
@@ -138,3 +138,138 @@ def test_autolink_domain_check_agrees_with_its_definition(text, start, allow_sho
 
     start = min(start, max(0, len(text) - 1))
     assert autolinks._domain_ok(text, start, allow_short) == _domain_ok_by_character(text, start, allow_short)
+
+
+link_cells = st.builds(
+    lambda scheme, host, rest: scheme + host + rest,
+    st.sampled_from(["https://", "http://", "HTTP://", "ftp://", "www.", "mailto:", ""]),
+    st.one_of(st.from_regex(r"[ab9_][ab9_-]{0,3}(\.[ab9_-]{1,3}){0,2}", fullmatch=True), st.just("")),
+    st.one_of(st.text(st.sampled_from(list("ab9.-_~/?#=%+,:$")), max_size=8),
+              st.text(st.sampled_from(list("ab.-_~/?#=%+,:$@!*()&;'<>[]`\\|é ")), max_size=12)))
+
+
+@settings(max_examples=max(500, settings().max_examples))
+@given(link_cells)
+def test_a_whole_url_is_what_the_autolink_rules_and_the_inline_reader_make_of_it(text):
+    from catlint.reading import autolinks, inlines
+    from catlint.reading.cell_text import link_value
+
+    if not autolinks.whole_url(text):
+        return
+    assert autolinks.url_at_colon(text, text.index(":")) == (0, len(text), text)
+    assert [(link.kind, link.url, link.start, link.end) for link in inlines.parse(text, {}).links] == [("url", text, 0, len(text))]
+    assert link_value(text, {}) == text
+
+
+table_cells = st.text(st.sampled_from(list("ab \té")), max_size=3) | st.text(st.sampled_from(list("a |\\")), max_size=3)
+
+
+@st.composite
+def pipe_tables(draw):
+    """(width, row lines): rows mostly of `width` cells between outer pipes, some not."""
+    width = draw(st.integers(1, 3))
+    lines = []
+    for _ in range(draw(st.integers(1, 5))):
+        cells = draw(st.lists(table_cells, min_size=width, max_size=width) | st.lists(table_cells, max_size=4))
+        left, right = draw(st.sampled_from([("|", "|")] * 4 + [("", "|"), ("|", ""), (" |", "|"), ("|", "| ")]))
+        lines.append(left + "|".join(cells) + right)
+    return width, lines
+
+
+@settings(max_examples=max(300, settings().max_examples))
+@given(pipe_tables(), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_a_table_split_at_once_gives_the_cells_of_its_rows_split_one_by_one(table, ending):
+    from catlint.reading.lines import split_lines
+
+    width, lines = table
+    parts, view = split_lines(ending.join(lines) + ending)
+    numbers = list(range(1, len(parts) + 1))
+    starts = [len(line) - len(line.lstrip(" \t")) for line in parts]
+    at_once = body._columns_at_once(view, numbers, width)
+    if at_once is None:
+        return
+    one_by_one = body.TableBody(width, view)
+    one_by_one.row_lines.extend(numbers)
+    one_by_one.row_starts.extend(starts)
+    assert at_once == body._columns_row_by_row(one_by_one, parts, width) and not one_by_one.counts
+
+
+plain_links = st.builds(lambda *parts: "".join(parts), st.sampled_from(["http://", "https://", "HTTPS://", "ftp://"]),
+                        st.sampled_from(["a.org", "www.a.org", "A.org", "b.a.org"]), st.sampled_from(["", "/", "/x", "/x/", "/X", "//x"]),
+                        st.sampled_from(["", "?", "?q", "?Q", "?q/"]), st.sampled_from(["", "#f", "#", "#f/x"]))
+
+
+@settings(max_examples=max(300, settings().max_examples))
+@given(st.lists(plain_links, min_size=2, max_size=4))
+def test_plain_links_with_the_same_key_have_the_same_coarse_key(links):
+    from catlint.reading.autolinks import whole_url
+    from catlint.rules import duplicate_link
+
+    links = [link for link in links if whole_url(link)]
+    if len({duplicate_link._link_key(link) for link in links}) < len(links):
+        assert not duplicate_link._surely_distinct(links)
+
+
+@st.composite
+def laid_out_tables(draw):
+    """A small catalogue-like table, aligned or compact, with a few rows possibly out of place."""
+    from catlint.rules._support.layout import display_width
+
+    header = ["Source", "Data Types", "Images"]
+    alphabet = draw(st.sampled_from(["ab XR,1", "ab XR,1", "ab XR,1", "aé世"]))
+    rows = draw(st.lists(st.lists(st.text(st.sampled_from(list(alphabet)), min_size=1, max_size=5).map(str.strip).filter(bool),
+                                  min_size=3, max_size=3), min_size=1, max_size=4))
+    marks = draw(st.lists(st.sampled_from(["---", "---", ":--", "--:", "--:", ":-:"]), min_size=3, max_size=3))
+    widths = [max(display_width(row[index]) for row in [header, *rows]) for index in range(3)]
+    aligned = draw(st.booleans())
+    lines = []
+    for row in [header, None, *rows]:
+        if row is None:
+            lines.append("|" + "|".join(mark[0] + "-" * widths[index] + mark[-1] for index, mark in enumerate(marks)) + "|")
+        elif aligned:
+            lines.append("| " + " | ".join(cell + " " * (widths[index] - display_width(cell)) for index, cell in enumerate(row)) + " |")
+        else:
+            lines.append("| " + " | ".join(row) + " |")
+    if draw(st.booleans()):  # no outer pipes
+        lines = [line[1:-1].strip(" ") if index == 1 else line[2:-2].rstrip(" ") for index, line in enumerate(lines)]
+    for _ in range(draw(st.sampled_from([0, 0, 1, 2]))):
+        index = draw(st.integers(2, len(lines) - 1))
+        lines[index] = lines[index].replace(" |", "  |", 1)
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=max(200, settings().max_examples))
+@given(laid_out_tables(), st.sampled_from(["aligned", "compact"]))
+def test_a_body_checked_at_once_is_in_place_exactly_when_each_row_is(text, style):
+    from catlint.engine.run import read_text
+    from catlint.rules._support import layout
+
+    catalogue = read_text(text)
+    row_layout = layout.RowLayout(catalogue, style)
+    body = catalogue.body
+    each = all(catalogue.lines[body.row_lines[row] - 1] == row_layout.line(body.texts(row)) for row in range(len(body)))
+    if layout._body_in_place(catalogue, row_layout):
+        assert each
+    elif each:
+        raise AssertionError("a body in place was not recognised")
+
+
+names = st.lists(st.sampled_from(["Brain", "MRI", "(ADNI)", "(ADNI 2)", "(AD2NI)", "()", "(x)", "OASIS", "OASIS-3", "the", "12", "(12)", "(LUNA16)",
+                                  "Data(SCD)", "(", ")", "Ω"]), max_size=5).map(" ".join)
+
+
+@given(st.lists(names, max_size=4))
+def test_row_acronyms_in_one_pass_are_those_of_each_name(texts):
+    from catlint.rules._support.names import all_row_acronyms, name_shapes, row_acronym
+
+    assert all_row_acronyms(texts, name_shapes(texts)) == [row_acronym(text) for text in texts]
+
+
+@given(st.lists(st.text(st.sampled_from(list("aImrn0OlL1 |%-\u00a0é\u0435Ω\t")), max_size=8), max_size=4))
+def test_name_keys_of_a_column_are_those_of_each_name(texts):
+    from catlint.rules._support.lookalike import all_source_keys, source_keys
+    from catlint.rules._support.names import all_name_keys, name_key
+
+    texts = [text.replace("\n", " ") for text in texts]
+    assert all_source_keys(texts) == [source_keys(text) for text in texts]
+    assert all_name_keys(texts) == [name_key(text) for text in texts]

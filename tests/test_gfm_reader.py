@@ -48,6 +48,9 @@ QUIRKS = [
     "```x`\n| `:` |\nsee https://e.org and www.e.org\n| ` |\n",
     # Runs longer than 80 backticks never close.
     "`" * 81 + " https://e.org " + "`" * 81 + "\n",
+    # A declaration block starts with `<!` and an uppercase letter only: `<!a` under a table is one more row.
+    "| a | b |\n|---|---|\n<!a\n",
+    "| a | b |\n|---|---|\n<!A\n",
 ]
 
 

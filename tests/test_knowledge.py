@@ -116,6 +116,7 @@ def test_knowledge_command_lists_every_entry_as_the_findings_cite_it(tmp_path):
     lines = text.splitlines()
     assert lines[0].startswith("Knowledge: ") and lines[0].endswith("knowledge.json")
     assert "A body part All, or 3 or more data types, claims a multi-purpose collection" in text
+    assert "Evidence from the name is strong (CAT301, error); from an acronym or the link, weaker (CAT302, warning)." in lines
     assert "  mammography, mammogram, mammograms, mammographic \u2192 data types XR; body parts Breast" in lines
     assert "  JSRT = Japanese Society of Radiological Technology \u2192 data types XR; body parts Lungs" in lines
     assert "  cardiacatlas.org \u2192 body parts Heart" in lines

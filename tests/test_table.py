@@ -14,7 +14,7 @@ def find_tables(lines, markers=""):
 def body_rows(lines, markers=""):
     """The body rows of the first table: (line, cell texts) each."""
     table = find_tables(lines, markers)[0]
-    body = read_body(lines, table.row_lines, table.row_starts, table.width, lines.__getitem__)
+    body = read_body(lines, table.row_lines, table.row_starts, table.width)
     return [(body.row_lines[row], body.texts(row)) for row in range(len(body))]
 
 

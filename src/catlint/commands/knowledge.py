@@ -12,6 +12,7 @@ import json
 from catlint.reading import knowledge as knowledge_module
 from catlint.commands.common import DEFAULT_FILE, config_for, write_output
 from catlint.reading.schema import load_schema
+from catlint.rules import find_rule
 
 HELP = "print the evidence knowledge: words, acronyms and links, and what each implies"
 FORMATS = ("text", "json")
@@ -64,13 +65,20 @@ SECTIONS = {
 }
 
 
+def _strengths() -> str:
+    """Which rule reports each strength of evidence, with its code and severity as the rules declare them."""
+    strong, weak = find_rule("contradicts-name"), find_rule("contradicts-evidence")
+    return (f"Evidence from the name is strong ({strong.code}, {strong.severity}); "
+            f"from an acronym or the link, weaker ({weak.code}, {weak.severity}).")
+
+
 def as_text(listing: dict) -> str:
     purpose = listing["multi_purpose"]
     lines = [
         f"Knowledge: {_shown(listing['file'])}",
         f"A body part {' or '.join(map(_shown, purpose['body_parts']))}, or {purpose['min_data_types']} or more data types, claims a "
         f"multi-purpose collection; evidence marked multi-purpose, or for {purpose['min_body_parts']} or more body parts, lets the claim stand.",
-        "Evidence from the name is strong (CAT301, error); from an acronym or the link, weaker (CAT302, warning).",
+        _strengths(),
         f"Acronyms may use or skip: {', '.join(map(_shown, listing['function_words']))}.",
     ]
     for kind, title in SECTIONS.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from catlint.errors import CatlintError
+from catlint.escaping import visible
 from catlint.rules import all_rules, find_rule
 
 
@@ -41,5 +42,5 @@ class ShowRule:
         if rule is None:
             raise CatlintError(f"no rule {arguments.rule!r} (see `catlint rules`)")
         print(f"{rule.code} {rule.name} (default severity: {rule.severity}; fix: {rule.fix})\n")
-        print(rule.documentation)
+        print(visible(rule.documentation, keep="\n"))  # examples hold invisible and bidi characters: shown, not obeyed
         return 0

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from catlint.reading.inline_link import Link
+
 _SAFE_SCHEMES = ("http://", "https://", "ftp://")
 _SPACE = " \t\n\r"  # cmark_isspace
 _TRAILING = "?!.,:*_~'\""
@@ -19,6 +21,19 @@ _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _SPACE_OR_TAG = re.compile(r"[ \t\n\r<]")
 # ASCII characters a host name may hold for check_domain: not white space, not punctuation but - _ .
 _ASCII_HOST = re.compile(r"[^\t\n\f\r !\"#$%&'()*+,/:;<=>?@\[\\\]^`{|}~\u0080-\U0010ffff]*")
+
+
+# A text that is one http(s) or ftp URL and nothing else, in the characters of most link cells:
+# its autolink is the whole text (no trailing punctuation, parenthesis, underscore in the host,
+# entity, tag, escape or markup). `whole_url` says so without the character-by-character rules.
+_WHOLE_URL = re.compile(r"(?:[hH][tT][tT][pP][sS]?|[fF][tT][pP])://[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*"
+                        r"(?:[/?#][A-Za-z0-9/?#=%+.,:$_~-]*[A-Za-z0-9/=#%+$-])?")
+
+
+def whole_url(text: str) -> bool:
+    """Whether `text` is a bare URL GitHub links whole (the common link cell); False says only
+    that the general rules must decide."""
+    return _WHOLE_URL.fullmatch(text) is not None
 
 
 def url_at_colon(text: str, colon: int) -> tuple[int, int, str] | None:
@@ -46,8 +61,6 @@ def www_at(text: str, position: int) -> tuple[int, int, str] | None:
 
 def emails(nodes: list[list]) -> list:
     """Links for the e-mail (and xmpp) addresses in a run of text nodes outside links."""
-    from catlint.reading.inlines import Link
-
     literal, offsets = _joined(nodes)
     found = []
     for start, end, url in _addresses(literal):
@@ -186,16 +199,11 @@ def _domain_ok(text: str, start: int, allow_short: bool) -> bool:
 
 def _delimited(text: str, start: int, length: int) -> int:
     """The link's length once trailing punctuation and unbalanced parentheses are cut off."""
-    opening = closing = 0
-    for index in range(start, start + length):
-        char = text[index]
-        if char == "<":
-            length = index - start
-            break
-        if char == "(":
-            opening += 1
-        elif char == ")":
-            closing += 1
+    tag = text.find("<", start, start + length)
+    if tag >= 0:
+        length = tag - start
+    opening = text.count("(", start, start + length)
+    closing = text.count(")", start, start + length)
     while length > 0:
         last = text[start + length - 1]
         if last == ")":

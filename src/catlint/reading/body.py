@@ -71,14 +71,35 @@ def row_cells(line: str, number: int, start: int = 0) -> list[Cell]:
     return found
 
 
-def read_body(lines: list[str], row_lines, row_starts, width: int, line_lookup) -> TableBody:
-    """The rows at `row_lines` (1-based) of `lines`, split into cells, stored by column.
-    `line_lookup` gives a line later, when a cell's position is asked for."""
-    body = TableBody(width, line_lookup)
+def read_body(lines, row_lines, row_starts, width: int) -> TableBody:
+    """The rows at `row_lines` (1-based) of `lines` (a `Lines` view, or a list of line texts),
+    split into cells and stored by column, each distinct text held once. A well-kept table is
+    split a few thousand rows at a time in passes over its text (`_columns_at_once`)."""
+    body = TableBody(width, lines)
     body.row_lines.extend(row_lines)
     body.row_starts.extend(row_starts)
+    shared: list[dict[str, str]] = [{} for _ in range(width)]
+    for first in range(0, len(row_lines), _CHUNK_ROWS):
+        columns = _columns_at_once(lines, row_lines[first : first + _CHUNK_ROWS], width)
+        if columns is None:  # a row the one-pass split cannot take: read every row on its own
+            body.columns = [[] for _ in range(width)]
+            _add(body, _columns_row_by_row(body, lines, width), [{} for _ in range(width)])
+            break
+        _add(body, columns, shared)
+    return body
+
+
+def _add(body: TableBody, columns: list, shared: list) -> None:
+    for column, texts, held in zip(body.columns, columns, shared):
+        column.extend(map(held.setdefault, texts, texts))
+
+
+_CHUNK_ROWS = 4096  # rows split at once: bounds the pieces held while splitting
+
+
+def _columns_row_by_row(body: TableBody, lines, width: int) -> list:
     rows = []
-    for index, (number, start) in enumerate(zip(row_lines, row_starts)):
+    for index, (number, start) in enumerate(zip(body.row_lines, body.row_starts)):
         texts = _texts(lines[number - 1], start)
         if len(texts) != width:
             body.counts[index] = len(texts)
@@ -88,10 +109,29 @@ def read_body(lines: list[str], row_lines, row_starts, width: int, line_lookup) 
             else:
                 texts = texts + [None] * (width - len(texts))
         rows.append(texts)
-    for column, texts in zip(body.columns, zip(*rows)) if rows else ():
-        shared: dict[str, str] = {}
-        column.extend([shared.setdefault(text, text) if text is not None else None for text in texts])
-    return body
+    return [list(column) for column in zip(*rows)] if rows else [[] for _ in range(width)]
+
+
+def _columns_at_once(lines, row_lines, width: int) -> list | None:
+    """The columns of a table whose rows are consecutive lines that each start and end with a pipe
+    (nothing before or after), hold no backslash and have exactly the header's number of cells:
+    the body's text split on pipes once, each column a slice. None for any other table."""
+    if not row_lines or not hasattr(lines, "starts"):
+        return None
+    first, last = row_lines[0], row_lines[-1]
+    if last - first + 1 != len(row_lines):
+        return None
+    text = lines.text[lines.starts[first - 1] : lines.ends[last - 1]]
+    if "\\" in text:
+        return None
+    pieces = text.split("|")
+    stride = width + 1
+    if len(pieces) != stride * len(row_lines) + 1 or pieces[0] or pieces[-1]:
+        return None
+    between = set(pieces[stride:-1:stride])  # what lies between one row's last pipe and the next row's first
+    if between and between != {"\n"} and between != {"\r\n"}:
+        return None
+    return [[piece.strip(TRIMMED) for piece in pieces[column::stride]] for column in range(1, stride)]
 
 
 def _texts(line: str, start: int) -> list[str]:

@@ -9,6 +9,7 @@ links do not nest.
 
 from __future__ import annotations
 
+from catlint.reading.inline_link import Link
 from catlint.reading.references import clean_url, link_destination, link_label, link_title, normalize_label
 
 _SPACECHARS = " \t\n\v\f\r"
@@ -94,8 +95,6 @@ def _footnote_reference(parser, opener: list, close: int) -> bool:
 
 
 def _make_link(parser, opener: list, url: str, target, label: str, close: int) -> None:
-    from catlint.reading.inlines import Link
-
     index, text_start, image = opener[0], opener[1], opener[2]
     start = parser.nodes[index][1]
     parser.links.append(Link("image" if image else "link", url, start, parser.position, target, label, (text_start, close)))

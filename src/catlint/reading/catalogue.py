@@ -10,8 +10,10 @@ for, never stored.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
+from catlint.reading import autolinks
 from catlint.reading import cell_text as inline
 from catlint.reading import values
 from catlint.errors import NoCatalogue
@@ -38,12 +40,13 @@ class FieldColumn:
     """One field's column of the catalogue: the header cell that names it and each row's text,
     read into typed values once per distinct text."""
 
-    __slots__ = ("field", "column", "index", "texts", "_schema", "_definitions", "_reads")
+    __slots__ = ("field", "column", "index", "texts", "_schema", "_definitions", "_reads", "_values")
 
     def __init__(self, column: Column, index: int, texts: list, schema: Schema, definitions: dict):
         self.field, self.column, self.index, self.texts = column.field, column, index, texts
         self._schema, self._definitions = schema, definitions
         self._reads: dict[str, Read] = {}
+        self._values: list | None = None
 
     @property
     def kind(self) -> str:
@@ -63,6 +66,36 @@ class FieldColumn:
             return Read(_READERS[self.column.kind](cell, self.field, self._schema))
         except values.CellValueError as error:
             return Read(None, str(error))
+
+    def values(self) -> list:
+        """Each row's typed value: None for a missing cell or one that does not parse. A column
+        of plain cells (every name, every bare URL) is its own list of values, found in bulk."""
+        if self._values is None:
+            self._values = self._plain_values()
+            if self._values is None:
+                reads = {text: self.read(text) for text in dict.fromkeys(self.texts) if text is not None}
+                values_by_text = {text: None if read.error else read.value for text, read in reads.items()}
+                self._values = list(map(values_by_text.get, self.texts, repeat(None, len(self.texts))))
+        return self._values
+
+    def unreadable(self) -> list[str]:
+        """The distinct texts that do not parse as the column's type, in order."""
+        if self.values() is self.texts:  # read in bulk: each cell is its own value
+            return []
+        return [text for text in dict.fromkeys(self.texts) if text is not None and self.read(text).error is not None]
+
+    def _plain_values(self) -> list | None:
+        """The texts themselves, when each cell reads as its own text: text cells without markup,
+        white space to fold or invisible characters, and link cells that are each one bare URL."""
+        if None in self.texts:
+            return None
+        if self.column.kind == "text":
+            flat = "".join(self.texts)
+            plain = flat.isascii() and flat.isprintable() and "  " not in flat and not inline.has_markup(flat)
+            return self.texts if plain else None
+        if self.column.kind == "link":
+            return self.texts if all(map(autolinks.whole_url, self.texts)) else None
+        return None
 
     def distinct(self) -> dict[str, list[int]]:
         """Each distinct text (missing cells left out) and the rows that hold it, in row order."""
@@ -193,7 +226,8 @@ def read_catalogue(source: Source, schema: Schema, text: str | None = None) -> C
         names = ", ".join(column.header for column in schema.columns[:3])
         raise NoCatalogue(f"{source.path}: no catalogue table: none of its {len(tables)} table(s) has columns such as {names}")
     table, header_columns = catalogue[0]
-    body = read_body(parts, table.row_lines, table.row_starts, table.width, lines)
+    del parts  # the lines are cut from the text from here on
+    body = read_body(lines, table.row_lines, table.row_starts, table.width)
     fields = {}
     for index, column in enumerate(header_columns):
         if column is not None and column.field not in fields:

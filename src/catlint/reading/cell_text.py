@@ -25,6 +25,11 @@ def tokens(text: str) -> list[dict]:
     return _parser().inline(text, {})
 
 
+def has_markup(text: str) -> bool:
+    """Whether `text` has a character inline Markdown may read as markup."""
+    return _MARKUP.search(text) is not None
+
+
 def plain_text(text: str) -> str:
     """What a reader sees: markup removed, escapes and entities resolved."""
     if not _MARKUP.search(text):
@@ -48,10 +53,12 @@ def _plain(token: dict) -> str:
 def link_value(text: str, definitions: dict) -> str:
     """A link cell's value: where GitHub's link goes when the cell is one link (a URL, an
     autolink, `[text](url)` or a reference link), else the cell's text."""
-    from catlint.reading import inlines
+    from catlint.reading import autolinks, inlines
     from catlint.reading.markdown import bare_url
 
-    if any(mark in text for mark in ("://", "www.", "<", "[", "@")):
+    if autolinks.whole_url(text):
+        return text
+    if "://" in text or "www." in text or "<" in text or "[" in text or "@" in text:
         found = [link for link in (bare_url(text) or inlines.parse(text, definitions).links) if link.kind != "image"]
         if len(found) == 1 and _is_whole(text, found[0]):
             return found[0].url.strip()

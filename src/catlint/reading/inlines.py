@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 
 from catlint.reading import autolinks, emphasis
+from catlint.reading.brackets import close_bracket
+from catlint.reading.inline_link import Link
 from catlint.reading.references import (
     ASCII_PUNCTUATION, WHITESPACE, clean_url, link_destination, link_label, link_title, normalize_label,
     unescape_entities,
@@ -32,17 +34,6 @@ _HTML_TAG = re.compile(
     rf"(?:{OPEN_TAG}|{CLOSE_TAG}|!---->|!--(?:-?[^\x00>-])(?:-?[^\x00-])*+-->|\?(?:[^?>\x00]++|\?[^>\x00]|>)*?\?>"
     r"|![A-Z]++[ \t\v\f\r\n]++[^>\x00]*+>|!\[CDATA\[(?:[^\]\x00]++|\][^\]\x00]|\]\][^>\x00])*?\]\]>)"
 )
-
-
-@dataclass(frozen=True)
-class Link:
-    kind: str  # "link", "image", "autolink" (<...>), "url" (bare URL or www.), "email"
-    url: str  # the destination as the href holds it (before percent-encoding)
-    start: int  # the whole link in the text
-    end: int
-    target: tuple[int, int] | None  # where the destination is written in this text; None: a definition
-    label: str = ""  # the reference label, for a reference link
-    text: tuple[int, int] | None = None  # the link text, for links and images
 
 
 @dataclass(frozen=True)
@@ -227,8 +218,6 @@ class _Parser:
         self.brackets.append([len(self.nodes) - 1, after, image, True, False, self.delimiters.last])
 
     def close_bracket(self) -> bool:
-        from catlint.reading.brackets import close_bracket
-
         close_bracket(self)
         return True
 

@@ -55,6 +55,11 @@ class Knowledge:
         self._checked_schemas: set[str] = set()
 
     @cached_property
+    def has_digits(self) -> bool:
+        """Whether a known word or acronym has a digit (else a name's digits never decide a match)."""
+        return any(char.isdigit() for key in (*self.word_entries, *self.acronyms) for char in key)
+
+    @cached_property
     def _word_pattern(self) -> re.Pattern:
         words = sorted(self.word_entries, key=len, reverse=True)
         alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)

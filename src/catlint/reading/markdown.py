@@ -153,6 +153,8 @@ class MarkdownDocument:
 def bare_url(raw: str) -> tuple | None:
     """The link of a cell that is one bare URL (most link cells), without the inline parser;
     None when the cell holds anything else."""
+    if autolinks.whole_url(raw):
+        return (inlines.Link("url", raw, 0, len(raw), (0, len(raw))),)
     if _BARE_URL.match(raw) is None:
         return None
     found = autolinks.url_at_colon(raw, raw.index(":"))

@@ -38,6 +38,29 @@ def compile_prescreen(spec: dict, root: dict | None = None) -> Check | None:
     return lambda value: all(check(value) for check in checks)
 
 
+def compile_column_prescreen(spec: dict) -> Callable[[list], bool] | None:
+    """For a plain string property (type, minLength, maxLength, pattern): a predicate True only
+    when every value of a column certainly satisfies it, checked in C-level passes over the
+    column; None for any other property schema."""
+    keywords = {key for key in spec if not key.startswith("x-") and key not in _IGNORED}
+    if spec.get("type") != "string" or not keywords <= {"type", "minLength", "maxLength", "pattern"}:
+        return None
+    low, high = spec.get("minLength", 0), spec.get("maxLength")
+    search = re.compile(spec["pattern"]).search if "pattern" in spec else None
+
+    def check(values: list) -> bool:
+        if not values:
+            return True
+        if set(map(type, values)) != {str}:
+            return False
+        lengths = list(map(len, values))
+        if min(lengths) < low or high is not None and max(lengths) > high:
+            return False
+        return search is None or all(map(search, values))
+
+    return check
+
+
 def _local_target(reference: str, root: dict) -> dict | None:
     if not reference.startswith("#/$defs/"):
         return None

@@ -25,7 +25,7 @@ _HTML_STARTS = (
     (1, re.compile(r"<(?:script|pre|style|textarea)(?:[ \t\v\f\r\n]|>)", re.IGNORECASE)),
     (2, re.compile(r"<!--")),
     (3, re.compile(r"<\?")),
-    (4, re.compile(r"<![A-Za-z]")),
+    (4, re.compile(r"<![A-Z]")),  # cmark-gfm's condition 4: an uppercase letter (the spec now allows any)
     (5, re.compile(r"<!\[CDATA\[")),
     (6, re.compile(rf"</?(?:{_BLOCK_TAGS})(?:[ \t\v\f\r\n]|/?>)", re.IGNORECASE)),
 )

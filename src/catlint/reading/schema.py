@@ -124,6 +124,18 @@ class Schema:
 
         return {name: compile_prescreen(spec, self.document) for name, spec in self.properties.items()}
 
+    @cached_property
+    def _column_prescreens(self) -> dict:
+        from catlint.reading.prescreen import compile_column_prescreen
+
+        return {name: compile_column_prescreen(spec) for name, spec in self.properties.items()}
+
+    def column_accepted(self, field: str, values: list) -> bool:
+        """True only when every value (none missing) certainly satisfies the field's schema; False
+        means each value must be validated on its own."""
+        check = self._column_prescreens.get(field)
+        return check is not None and None not in values and check(values)
+
     def field_errors(self, field: str, value) -> list:
         """Schema errors of one field's value, validated once per distinct value."""
         quick = _hashable(field, value)  # strings and lists of strings: remember each accepted one

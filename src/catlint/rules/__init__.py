@@ -2,6 +2,17 @@
 
 Adding a rule is adding a module here; helpers that only rules use live in
 `_support`. Modules are found by name, so nothing lists the rules by hand.
+
+A rule's docstring (`catlint rule CODE` prints it) is a summary line, the
+rationale, then `Fails:` and `Passes:` sections of examples indented by four
+spaces, which the tests run. An example is Markdown as catalogue.md holds it:
+rows under the standard eight-column header, or a whole document when it has
+its own delimiter row; blank lines and footnotes belong to it. Lines of
+`[tool.catlint]` TOML before the table configure it. A note in parentheses on
+its own line ends an example and says why; `(saved as ENCODING)` and
+`(link check: OUTCOME [STATUS] [STATUS to URL, ...][; detail])` also say what
+the file's encoding or every link's checked result is. Each rule also has
+fixtures in tests/rules/<CODE>-<name>/.
 """
 
 from __future__ import annotations

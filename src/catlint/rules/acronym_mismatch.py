@@ -8,17 +8,19 @@ left out. A transposed or mistyped acronym breaks every search for the
 source, so catlint checks it.
 
 Fails:
-    | Digital Retinal Images for Vessel Extraction (DRVIE) | ...
-    | Sunnybrook Cardiac Data (CSD) | ...
+    | Digital Retinal Images for Vessel Extraction (DRVIE) | OP | Eye | 40 | X | Registration | Non-commercial | https://www.isi.uu.nl/Research/Databases/DRIVE/ |
+    (two letters transposed)
+
+    | Sunnybrook Cardiac Data (CSD) | MR | Heart | X | 45 | Request on application form | CC0 1.0 | https://www.cardiacatlas.org/studies/sunnybrook-cardiac-data/ |
 
 Passes:
-    | Japanese Society of Radiological Technology Database (JSRT) | ...
-    | The Cancer Imaging Archive (TCIA) | ...
-    | Brain Tumor Segmentation (BraTS) | ...
+    | Japanese Society of Radiological Technology Database (JSRT) | XR | Lungs | 247 | X | Registration | Non-commercial | http://db.jsrt.or.jp/eng.php |
+    | The Cancer Imaging Archive (TCIA) | XR, CT, MR, US, PE | All | X | 40,000+ | Open | CC BY 3.0 | https://www.cancerimagingarchive.net |
+    | Brain Tumor Segmentation (BraTS) | MR | Brain | 2,000+ | 2,000+ | Registration | CC BY 4.0 | https://www.synapse.org/brats |
 """
 
 from catlint.rules._support.findings import at_span, cell_span, row_subject
-from catlint.rules._support.names import abbreviates, declared_acronym
+from catlint.rules._support.names import abbreviates, declared_acronym, source_names, source_shapes
 from catlint.rules.contract import Rule
 
 
@@ -27,17 +29,18 @@ def check(context):
     column = catalogue.fields.get("source")
     if column is None:
         return
-    verdicts = {}  # declared acronym and words -> whether they match
-    for row, text in enumerate(column.texts):
-        if text is None or "(" not in text:
+    # Whether an acronym matches does not depend on the digits (only letters are spelled, and
+    # digit-only parts are skipped): names are judged by their shapes, once each.
+    names, shapes = source_names(context), source_shapes(context)
+    verdicts = {}
+    for row, (name, shape) in enumerate(zip(names, shapes)):
+        if "(" not in name:
             continue
-        declared = declared_acronym(column.read(text).value or "")
-        if declared is None:
-            continue
-        if declared not in verdicts:
-            verdicts[declared] = abbreviates(*declared, context.knowledge.function_words)
-        if not verdicts[declared]:
-            acronym, words = declared
+        if shape not in verdicts:
+            declared = declared_acronym(shape)
+            verdicts[shape] = declared is None or abbreviates(*declared, context.knowledge.function_words)
+        if not verdicts[shape]:
+            acronym, words = declared_acronym(name)
             yield at_span(cell_span(catalogue.body.cell(row, column.index)),
                           f"acronym {acronym!r} does not match the initials of {words!r}",
                           subject=(*row_subject(catalogue, row), "source"))

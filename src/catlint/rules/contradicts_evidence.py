@@ -11,14 +11,24 @@ an archive or a teaching file). When the evidence points to one value, an
 unsafe fix offers it.
 
 Fails:
-    | Japanese Society of Radiological Technology Database (JSRT) | CT | Lungs | ...
-    | AMRG Atlas | MR | Brain | ... | http://www.cardiacatlas.org/studies/amrg-cardiac-atlas/ |
-    | SCMR Consensus Data | MR | All | ... | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |   (fix: Heart)
+    | Japanese Society of Radiological Technology Database (JSRT) | CT | Lungs | 247 | X | Registration | Non-commercial | http://db.jsrt.or.jp/eng.php |
+    (JSRT holds chest radiographs: XR)
+
+    | AMRG Atlas | MR | Brain | 78 | 1 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/amrg-cardiac-atlas/ |
+    (cardiacatlas.org holds hearts)
+
+    | SCMR Consensus Data | MR | All | 193 | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
+    (the unsafe fix writes Heart)
 
 Passes:
-    | Japanese Society of Radiological Technology Database (JSRT) | XR | Lungs | ...
-    | AMRG Atlas | MR | Heart | ... | http://www.cardiacatlas.org/studies/amrg-cardiac-atlas/ |
-    | MedPix | XR, CT, MR, US, PE | All | ... | https://medpix.nlm.nih.gov/home |   (a teaching file)
+    | Japanese Society of Radiological Technology Database (JSRT) | XR | Lungs | 247 | X | Registration | Non-commercial | http://db.jsrt.or.jp/eng.php |
+    (JSRT: XR)
+
+    | AMRG Atlas | MR | Heart | 78 | 1 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/amrg-cardiac-atlas/ |
+    (cardiacatlas.org: Heart)
+
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
+    (a teaching file)
 """
 
 from catlint.rules._support.evidence import findings

@@ -26,14 +26,24 @@ right after all is suppressed per row, with a reason, in
 `[[tool.catlint.per-row-ignores]]`.
 
 Fails:
-    | Montgomery County X-ray Set | MR | Lungs | ...   (data types MR contradict the name ("X-ray" → XR))
-    | Digital Retinal Images for Vessel Extraction (DRIVE) | OP | Heart | ...
-    | Digital Database for Screening Mammography (DDSM) | XR | All | ...   (fix: Breast)
+    | Montgomery County X-ray Set | MR | Lungs | 138 | X | Open | Cite on use | https://ceb.nlm.nih.gov/repositories/tuberculosis-chest-x-ray-image-data-sets/ |
+    (data types MR contradict the name ("X-ray" → XR); the unsafe fix writes XR)
+
+    | Digital Retinal Images for Vessel Extraction (DRIVE) | MR | Heart | 40 | X | Registration | Non-commercial | https://www.isi.uu.nl/Research/Databases/DRIVE/ |
+    (retinal images: OP and Eye)
+
+    | Digital Database for Screening Mammography (DDSM) | XR | All | X | 2,620 | Open | Research use | http://marathon.csee.usf.edu/Mammography/Database.html |
+    (mammography: the unsafe fix writes Breast)
 
 Passes:
-    | Montgomery County X-ray Set | XR | Lungs | ...
-    | MedPix | XR, CT, MR, US, PE | All | ...   (no evidence in the name)
-    | The Cancer Imaging Archive (TCIA) | XR, CT, MR, US, PE | All | ...   (an archive)
+    | Montgomery County X-ray Set | XR | Lungs | 138 | X | Open | Cite on use | https://ceb.nlm.nih.gov/repositories/tuberculosis-chest-x-ray-image-data-sets/ |
+    (the name says X-ray: XR)
+
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
+    (no evidence in the name)
+
+    | The Cancer Imaging Archive (TCIA) | XR, CT, MR, US, PE | All | X | 40,000+ | Open | CC BY 3.0 | https://www.cancerimagingarchive.net |
+    (an archive)
 """
 
 from catlint.rules._support.evidence import findings

@@ -5,12 +5,15 @@ makes both easy: digits grouped with commas, `+` for a lower bound, the
 footnote marker last, `X` when unknown.
 
 Fails:
-    | ... | 2620 | 53000+ | ...
-    | ... | unknown | >53 000 | ...
+    | The Cancer Imaging Archive (TCIA) | XR, CT, MR, US, PE | All | 53000+ | 2620 | Open | CC BY 3.0 | https://www.cancerimagingarchive.net |
+    (the fix writes 53,000+ and 2,620)
+
+    | MESA | MR | Heart | unknown | >6 500 | Registration | Non-commercial | https://www.mesa-nhlbi.org |
+    (the fix writes X and 6,500+)
 
 Passes:
-    | ... | 2,620 | 53,000+ | ...
-    | ... | X | 53,000+ | ...
+    | The Cancer Imaging Archive (TCIA) | XR, CT, MR, US, PE | All | 53,000+ | 2,620 | Open | CC BY 3.0 | https://www.cancerimagingarchive.net |
+    | MESA | MR | Heart | X | 6,500+ | Registration | Non-commercial | https://www.mesa-nhlbi.org |
 """
 
 from catlint.reading.values import canonical_count
@@ -22,7 +25,8 @@ from catlint.rules.contract import Rule
 def check(context):
     catalogue = context.catalogue
     for column in of_kind(context, "count"):
-        for text, rows in distinct(context, column).items():
+        texts = distinct(context, column)
+        for text in texts:
             read = column.read(text)
             if read.error is not None:
                 continue
@@ -31,7 +35,7 @@ def check(context):
             if wanted is None:
                 continue
             message = f"{column.column.header} {shown(text)}: write {canonical!r}"
-            for row in rows:
+            for row in texts[text]:
                 span = cell_span(cell(context, row, column))
                 yield at_span(span, message, replace(span, wanted, f"write {canonical!r}"), subject=(*row_subject(catalogue, row), column.field))
 

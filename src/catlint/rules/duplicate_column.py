@@ -4,10 +4,14 @@
 which one holds the value is a guess. Only the first is read.
 
 Fails:
-    | Source | Licence | License |
+    | Source | Data Types | Body Parts | Images | Patients | Availability | Licence | License | Link |
+    |---|---|---|---|---|---|---|---|---|
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | Non-commercial | https://www.oasis-brains.org |
 
 Passes:
-    | Source | Licence |
+    | Source | Data Types | Body Parts | Images | Patients | Availability | Licence | Link |
+    |---|---|---|---|---|---|---|---|
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
 from catlint.reading import cell_text

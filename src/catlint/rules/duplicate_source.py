@@ -12,21 +12,28 @@ another source, it makes a look-alike of the first one. The message spells
 such a name with escapes (`M\\u0435dPix`) so the difference shows.
 
 Fails:
-    | OASIS | MR | Brain | ...
-    | Oasis | MR | Brain | ...
-    | Alzheimer's Disease Neuroimaging Initiative (ADNI) | MR, PE | Brain | ...
-    | ADNI | MR | Brain | ...
-    | MedPix | XR, CT | All | ...
-    | M\u0435dPix | XR, CT | All | ...   (Cyrillic е)
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    | Oasis | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (the same name in another case)
+
+    | Alzheimer's Disease Neuroimaging Initiative (ADNI) | MR, PE | Brain | X | X | Request on application form | Non-commercial | https://adni.loni.usc.edu |
+    | ADNI | MR, PE | Brain | X | X | Request on application form | Non-commercial | https://adni.loni.usc.edu |
+    (the same acronym)
+
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
+    | M\u0435dPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
+    (a Cyrillic \u0435)
 
 Passes:
-    | OASIS | MR | Brain | ...
-    | SCMR Consensus Data | MR | All | ...
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    | SCMR Consensus Data | MR | Heart | 193¹ | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
+
+    ¹ Amount of MRI slices
 """
 
 from catlint.rules._support.findings import at_span, cell_span, row_subject
-from catlint.rules._support.lookalike import source_keys
-from catlint.rules._support.names import name_key, row_acronym
+from catlint.rules._support.lookalike import all_source_keys, source_keys
+from catlint.rules._support.names import all_row_acronyms, name_key, source_names, source_shapes
 from catlint.rules.contract import Rule
 
 
@@ -35,13 +42,14 @@ def check(context):
     column = catalogue.fields.get("source")
     if column is None:
         return
+    names = source_names(context)
+    acronyms = {row: acronym for row, acronym in enumerate(all_row_acronyms(names, source_shapes(context))) if acronym}
+    acronym_keys = dict(zip(acronyms, (first for first, _ in all_source_keys(list(acronyms.values())))))
     by_name, by_acronym = {}, {}
-    for row, text in enumerate(column.texts):
-        name = column.read(text).value if text is not None else None
+    for row, (name, keys) in enumerate(zip(names, all_source_keys(names))):
         if not name:
             continue
-        keys, acronym = source_keys(name), row_acronym(name)
-        acronym_key = source_keys(acronym)[0] if acronym else None
+        acronym_key = acronym_keys.get(row)
         earlier = by_name.get(keys[0])
         if earlier is None:
             earlier = by_name.get(keys[1])
@@ -49,9 +57,9 @@ def check(context):
             yield _finding(context, column, row, _same_name(catalogue, name, earlier))
         elif acronym_key in by_acronym and not set(source_keys(_name(catalogue, by_acronym[acronym_key]))) & set(keys):
             first = by_acronym[acronym_key]
-            yield _finding(context, column, row, f"duplicate source: {_name(catalogue, first)!r} (line {_line(catalogue, first)}) has the same acronym {acronym}")
-        for key in keys:
-            by_name.setdefault(key, row)
+            yield _finding(context, column, row, f"duplicate source: {_name(catalogue, first)!r} (line {_line(catalogue, first)}) has the same acronym {acronyms[row]}")
+        by_name.setdefault(keys[0], row)
+        by_name.setdefault(keys[1], row)
         if acronym_key:
             by_acronym.setdefault(acronym_key, row)
 

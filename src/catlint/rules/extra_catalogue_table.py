@@ -6,19 +6,20 @@ checked or exported, and a decoy table above the real one would be checked
 in its place. Merge the rows into one table.
 
 Fails:
-    | Source | Data Types | ... |
-    |---|---|---|
-    | OASIS | MR | ... |
+    | Source | Data Types | Body Parts | Images | Patients | Availability | Licence | Link |
+    |---|---|---|---|---|---|---|---|
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
 
-    | Source | Data Types | ... |
-    |---|---|---|
-    | MedPix | XR, CT, MR, US, PE | ... |
+    | Source | Data Types | Body Parts | Images | Patients | Availability | Licence | Link |
+    |---|---|---|---|---|---|---|---|
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (OASIS is in a second table)
 
 Passes:
-    | Source | Data Types | ... |
-    |---|---|---|
-    | MedPix | XR, CT, MR, US, PE | ... |
-    | OASIS | MR | ... |
+    | Source | Data Types | Body Parts | Images | Patients | Availability | Licence | Link |
+    |---|---|---|---|---|---|---|---|
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
 from catlint.reading.structure import extra_catalogue_tables

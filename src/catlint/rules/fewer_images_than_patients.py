@@ -6,11 +6,15 @@ the wrong columns or a typo. An image count that is a lower bound (`250+`)
 says nothing about the upper end and is not compared.
 
 Fails:
-    | Some set | MR | Brain | 186 | 373 | ...
+    | OASIS | MR | Brain | 150 | 373 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (columns swapped?)
 
 Passes:
-    | OASIS | MR | Brain | 373 | 186 | ...
-    | JSRT  | XR | Lungs | 250+ | 250+ | ...
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (373 images of 150 patients)
+
+    | Japanese Society of Radiological Technology Database (JSRT) | XR | Lungs | 250+ | 300 | Registration | Non-commercial | http://db.jsrt.or.jp/eng.php |
+    (a lower bound is not compared)
 """
 
 from catlint.rules._support.columns import cell

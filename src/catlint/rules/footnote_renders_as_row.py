@@ -5,13 +5,14 @@ mdformat all read a footnote glued under the last row as a one-cell row.
 catlint reads it as the footnote it is and inserts the blank line.
 
 Fails:
-    | SCMR Consensus Data | 193¹ |
-    ¹ Number of MRI slices
+    | SCMR Consensus Data | MR | Heart | 193¹ | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
+    ¹ Amount of MRI slices
+    (the fix inserts a blank line before the note)
 
 Passes:
-    | SCMR Consensus Data | 193¹ |
+    | SCMR Consensus Data | MR | Heart | 193¹ | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
 
-    ¹ Number of MRI slices
+    ¹ Amount of MRI slices
 """
 
 from catlint.diagnostics import Edit, Finding, Fix, Position

@@ -5,10 +5,15 @@ people should see one name per column, the schema's `x-header`. The header's
 bold or italic style is kept.
 
 Fails:
-    | __Source__ | __Data Focus__ | __License__ |
+    | __Source__ | __Data Types__ | __Data Focus__ | __Images__ | __Patients__ | __Availability__ | __License__ | __Link__ |
+    |---|---|---|---|---|---|---|---|
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (the fix writes __Body Parts__ and __Licence__)
 
 Passes:
-    | __Source__ | __Body Parts__ | __Licence__ |
+    | __Source__ | __Data Types__ | __Body Parts__ | __Images__ | __Patients__ | __Availability__ | __Licence__ | __Link__ |
+    |---|---|---|---|---|---|---|---|
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
 from catlint.rules._support.findings import at_span, cell_span, replace

@@ -4,10 +4,19 @@ One table, one header style: all bold, all italic or all plain, as most of
 the header cells already are.
 
 Fails:
-    | __Source__ | Data Types | __Body Parts__ |
+    | __Source__ | Data Types | __Body Parts__ | __Images__ | __Patients__ | __Availability__ | __Licence__ | __Link__ |
+    |---|---|---|---|---|---|---|---|
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (the fix writes __Data Types__)
 
 Passes:
-    | __Source__ | __Data Types__ | __Body Parts__ |
+    | __Source__ | __Data Types__ | __Body Parts__ | __Images__ | __Patients__ | __Availability__ | __Licence__ | __Link__ |
+    |---|---|---|---|---|---|---|---|
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (all bold)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (all plain)
 """
 
 from catlint.rules._support.findings import at_span, cell_span, replace

@@ -7,10 +7,11 @@ which asks the host) can tell whether the host serves https, so
 `catlint fix --unsafe-fixes` applies it and plain `fix` never does.
 
 Fails:
-    | OASIS | ... | http://www.oasis-brains.org |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | http://www.oasis-brains.org |
+    (the unsafe fix writes https://www.oasis-brains.org)
 
 Passes:
-    | OASIS | ... | https://www.oasis-brains.org |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
 from catlint.reading.security import insecure_schemes
@@ -24,7 +25,7 @@ from catlint.rules.contract import Rule
 def check(context):
     insecure = insecure_schemes()
     catalogue = context.catalogue
-    for link in page_links(context):
+    for link in page_links(context, lambda scheme, host: scheme in insecure):
         scheme = scheme_of(link.url)
         if scheme not in insecure:
             continue

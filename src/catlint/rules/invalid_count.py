@@ -6,11 +6,15 @@ optional footnote marker, or `X` when unknown. Note that `"193¹".isdigit()`
 is True in Python while `int("193¹")` fails: only ASCII digits count.
 
 Fails:
-    | SCMR Consensus Data | ... | 193ยน | 15 | ...
-    | Some set            | ... | 40.000+ | 12,34 | ...
+    | SCMR Consensus Data | MR | Heart | 193ยน | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
+    (encoding damage after the number)
+
+    | OASIS | MR | Brain | 40.000+ | 12,34 | Registration | Non-commercial | https://www.oasis-brains.org |
 
 Passes:
-    | SCMR Consensus Data | ... | 193¹ | 15 | ...
+    | SCMR Consensus Data | MR | Heart | 193¹ | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
+
+    ¹ Amount of MRI slices
 """
 
 from catlint.rules._support.columns import cell, distinct
@@ -21,12 +25,10 @@ from catlint.rules.contract import Rule
 def check(context):
     catalogue = context.catalogue
     for column in catalogue.fields.values():
-        for text, rows in distinct(context, column).items():
-            read = column.read(text)
-            if read.error is None:
-                continue
-            message = f"{column.column.header} {shown(text)}: {read.error}"
-            for row in rows:
+        texts = distinct(context, column)
+        for text in column.unreadable():
+            message = f"{column.column.header} {shown(text)}: {column.read(text).error}"
+            for row in texts[text]:
                 yield at_span(cell_span(cell(context, row, column)), message, subject=(*row_subject(catalogue, row), column.field))
 
 

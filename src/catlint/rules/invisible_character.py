@@ -15,11 +15,17 @@ others may be deliberate in some scripts or hide an attack, and need a person
 to look.
 
 Fails:
-    | OASIS\u200b | ... | https://example.org/\u202eexe.pdf |
-    | Med\u00adPix | ... |   (soft hyphen)
+    | OASIS\u200b | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (a zero-width space after OASIS: the fix removes it)
+
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/\u202efdp.exe |
+    (a right-to-left override in the link)
+
+    | Med\u00adPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
+    (a soft hyphen)
 
 Passes:
-    | OASIS | ... | https://example.org/file.pdf |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
 import re

@@ -7,11 +7,11 @@ reported by link-server-error instead. Only reported by `catlint links` or
 
 Fails:
     | Old atlas | MR | Heart | 100 | 10 | Open | CC BY 4.0 | https://example.org/removed-page |
-    (the server answers 404 Not Found, to HEAD and to GET)
+    (link check: client-error 404; the server answers 404 Not Found, to HEAD and to GET)
 
 Passes:
     | Old atlas | MR | Heart | 100 | 10 | Open | CC BY 4.0 | https://example.org/atlas |
-    (the server answers 200 OK)
+    (link check: ok 200)
 """
 
 from catlint.rules.contract import Rule

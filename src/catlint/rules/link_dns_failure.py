@@ -4,10 +4,12 @@ When the name itself is gone the whole site is: the domain lapsed or was
 mistyped. Nothing on the row's link can be reached.
 
 Fails:
-    | Lost site | XR | Chest | 100 | 10 | Open | CC BY 4.0 | https://lost-site.invalid/data |
+    | Lost site | XR | Lungs | 100 | 10 | Open | CC BY 4.0 | https://lost-site.invalid/data |
+    (link check: dns-failure; host lost-site.invalid not found)
 
 Passes:
-    | Found site | XR | Chest | 100 | 10 | Open | CC BY 4.0 | https://example.org/data |
+    | Found site | XR | Lungs | 100 | 10 | Open | CC BY 4.0 | https://example.org/data |
+    (link check: ok 200)
 """
 
 from catlint.rules.contract import Rule

@@ -6,10 +6,11 @@ one. It is unsafe because the network, not the file, decided it: review it.
 
 Fails:
     | Moved | MR | Brain | 100 | 10 | Open | CC BY 4.0 | https://example.org/old |
-    (301 Moved Permanently to https://example.org/new)
+    (link check: redirected 301 to https://example.org/new)
 
 Passes:
     | Moved | MR | Brain | 100 | 10 | Open | CC BY 4.0 | https://example.org/new |
+    (link check: ok 200)
 """
 
 from catlint.rules.contract import Rule

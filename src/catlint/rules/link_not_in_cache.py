@@ -4,12 +4,12 @@ Offline runs report only what an earlier online run stored; a link added since
 then has never been checked, and saying nothing would read as "healthy".
 
 Fails:
-    | New row | MR | Knee | 100 | 10 | Open | CC BY 4.0 | https://example.org/new |
-    (`catlint links --offline`, and the URL is not in the cache)
+    | New row | MR | Brain | 100 | 10 | Open | CC BY 4.0 | https://example.org/new |
+    (link check: not-checked; `catlint links --offline`, and the URL is not in the cache)
 
 Passes:
-    | New row | MR | Knee | 100 | 10 | Open | CC BY 4.0 | https://example.org/new |
-    (`catlint links` ran online once, so the cache holds the URL)
+    | New row | MR | Brain | 100 | 10 | Open | CC BY 4.0 | https://example.org/new |
+    (link check: ok 200; `catlint links` ran online once, so the cache holds the URL)
 """
 
 from catlint.rules.contract import Rule

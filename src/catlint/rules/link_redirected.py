@@ -5,11 +5,12 @@ publish (a login page, a load balancer, a landing page that moves with the
 seasons), so there is no fix and the level is info.
 
 Fails:
-    | Landing | XR | Chest | 100 | 10 | Open | CC BY 4.0 | https://example.org/ |
-    (302 Found to https://example.org/home)
+    | Landing | XR | Lungs | 100 | 10 | Open | CC BY 4.0 | https://example.org/ |
+    (link check: redirected 302 to https://example.org/home)
 
 Passes:
-    | Landing | XR | Chest | 100 | 10 | Open | CC BY 4.0 | https://example.org/home |
+    | Landing | XR | Lungs | 100 | 10 | Open | CC BY 4.0 | https://example.org/home |
+    (link check: ok 200)
 """
 
 from catlint.rules.contract import Rule

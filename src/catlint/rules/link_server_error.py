@@ -6,11 +6,11 @@ the server's Retry-After asks (capped), so a busy host is not reported at once.
 
 Fails:
     | Busy archive | CT | Lungs | 100 | 10 | Open | CC BY 4.0 | https://example.org/archive |
-    (the server answers 500 Internal Server Error)
+    (link check: server-error 500)
 
 Passes:
     | Busy archive | CT | Lungs | 100 | 10 | Open | CC BY 4.0 | https://example.org/archive |
-    (the server answers 429 with Retry-After: 1, then 200 OK on the retry)
+    (link check: ok 200; the server answered 429 with Retry-After: 1, then 200 on the retry)
 """
 
 from catlint.rules.contract import Rule

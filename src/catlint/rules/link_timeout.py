@@ -6,10 +6,11 @@ connection and for each read.
 
 Fails:
     | Slow host | MR | Brain | 100 | 10 | Open | CC BY 4.0 | https://example.org/slow |
-    (no answer within the timeout)
+    (link check: timeout; no answer within 10 s)
 
 Passes:
     | Slow host | MR | Brain | 100 | 10 | Open | CC BY 4.0 | https://example.org/fast |
+    (link check: ok 200)
 """
 
 from catlint.rules.contract import Rule

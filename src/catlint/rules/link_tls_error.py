@@ -5,10 +5,12 @@ most of them. The certificate is checked against the system's trust store
 (or SSL_CERT_FILE, or `--cafile`); verification is never switched off.
 
 Fails:
-    | Self-signed | US | Liver | 100 | 10 | Open | CC BY 4.0 | https://self-signed.example.org |
+    | Self-signed | US | Heart | 100 | 10 | Open | CC BY 4.0 | https://self-signed.example.org |
+    (link check: tls-error; certificate not trusted: self-signed certificate)
 
 Passes:
-    | Signed | US | Liver | 100 | 10 | Open | CC BY 4.0 | https://example.org |
+    | Signed | US | Heart | 100 | 10 | Open | CC BY 4.0 | https://example.org |
+    (link check: ok 200)
 """
 
 from catlint.rules.contract import Rule

@@ -5,10 +5,11 @@ for now, hence a warning; a redirect loop is a broken site configuration.
 
 Fails:
     | Closed port | CT | Brain | 100 | 10 | Open | CC BY 4.0 | https://example.org:9/ |
-    (connection refused)
+    (link check: unreachable; ConnectionRefusedError: Connection refused)
 
 Passes:
     | Open port | CT | Brain | 100 | 10 | Open | CC BY 4.0 | https://example.org/ |
+    (link check: ok 200)
 """
 
 from catlint.rules.contract import Rule

@@ -8,10 +8,11 @@ safe; any other redirect is a move (CAT507, CAT509).
 
 Fails:
     | Plain | CT | Brain | 100 | 10 | Open | CC BY 4.0 | http://example.org/data |
-    (301 to https://example.org/data)
+    (link check: redirected 301 to https://example.org/data)
 
 Passes:
     | Plain | CT | Brain | 100 | 10 | Open | CC BY 4.0 | https://example.org/data |
+    (link check: ok 200)
 """
 
 from catlint.rules.contract import Rule

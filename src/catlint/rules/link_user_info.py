@@ -6,10 +6,10 @@ along. A catalogue link never needs one. The message names the real host,
 in punycode, as the browser's address bar would show a look-alike.
 
 Fails:
-    | OASIS | ... | https://www.oasis-brains.org@evil.example/ |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org@evil.example/ |
 
 Passes:
-    | OASIS | ... | https://www.oasis-brains.org/ |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org/ |
 """
 
 from catlint.rules._support.findings import at_span, line_subject
@@ -20,7 +20,7 @@ from catlint.rules.contract import Rule
 
 def check(context):
     catalogue = context.catalogue
-    for link in page_links(context):
+    for link in page_links(context, lambda scheme, host: False):  # a plain URL has no user info
         found = user_info(link.url) if "@" in link.url else None
         if found is None:
             continue

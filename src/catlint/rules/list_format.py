@@ -7,10 +7,11 @@ separated by `, `. Unknown terms stay where they are and are reported by
 schema-violation.
 
 Fails:
-    | ... | MRI; pet | Lungs and heart | ...
+    | The Cancer Imaging Archive (TCIA) | MRI; pet | Lungs and heart | X | 40,000+ | Open | CC BY 3.0 | https://www.cancerimagingarchive.net |
+    (the fix writes MR, PE and Heart, Lungs)
 
 Passes:
-    | ... | MR, PE | Heart, Lungs | ...
+    | The Cancer Imaging Archive (TCIA) | MR, PE | Heart, Lungs | X | 40,000+ | Open | CC BY 3.0 | https://www.cancerimagingarchive.net |
 """
 
 import re
@@ -25,7 +26,8 @@ _MARKUP = re.compile(r"[\\|`*_\[\]<>&!~]")
 def check(context):
     catalogue = context.catalogue
     for column in of_kind(context, "list"):
-        for text, rows in distinct(context, column).items():
+        texts = distinct(context, column)
+        for text in texts:
             read = column.read(text)
             if read.error is not None or not read.value:
                 continue
@@ -34,7 +36,7 @@ def check(context):
             if wanted is None:
                 continue
             message = f"{column.column.header} {shown(text)}: write {canonical!r}"
-            for row in rows:
+            for row in texts[text]:
                 span = cell_span(cell(context, row, column))
                 # A term with Markdown in it would read differently once written plainly: report, don't rewrite.
                 fix = None if _MARKUP.search(canonical) else replace(span, wanted, f"write {canonical!r}")

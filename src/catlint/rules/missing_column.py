@@ -3,11 +3,16 @@
 Every record needs every required field; without the column no row can be
 complete.
 
-Fails (no Link column):
+Fails:
     | Source | Data Types | Body Parts | Images | Patients | Availability | Licence |
+    |---|---|---|---|---|---|---|
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial |
+    (no Link column)
 
 Passes:
     | Source | Data Types | Body Parts | Images | Patients | Availability | Licence | Link |
+    |---|---|---|---|---|---|---|---|
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
 from catlint.rules._support.findings import at_span, line_span

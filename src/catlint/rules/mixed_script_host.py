@@ -14,13 +14,21 @@ whole-script look-alike: `xn--80ak6aa92e.com` is Cyrillic `аррӏе.com`.
 The message shows the host in punycode, as DNS sees it.
 
 Fails:
-    | OASIS | ... | https://www.оasis-brains.org |   (Cyrillic о)
-    | Apple | ... | https://xn--80ak6aa92e.com |   (Cyrillic аррӏе)
-    | MedPix | ... | https://medpix一nlm.example |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.\u043easis-brains.org |
+    (a Cyrillic \u043e)
+
+    | Apple | XR | All | X | X | Open | Non-commercial | https://xn--80ak6aa92e.com |
+    (Cyrillic аррӏ\u0435)
+
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix一nlm.example |
+    (a Han 一 reads as a hyphen)
 
 Passes:
-    | OASIS | ... | https://www.oasis-brains.org |
-    | Tokyo | ... | https://日本語ドメイン.example |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (one script)
+
+    | Tokyo | XR | All | X | X | Open | Non-commercial | https://日本語ドメイン.example |
+    (Han and Katakana mix, as Japanese names do)
 """
 
 from catlint.reading.security import script_mixes
@@ -34,7 +42,7 @@ from catlint.rules.contract import Rule
 def check(context):
     mixes = script_mixes()
     catalogue = context.catalogue
-    for link in page_links(context):
+    for link in page_links(context, lambda scheme, host: "xn--" in host):  # a plain URL's host is ASCII: only punycode can hide a script
         if plain_ascii_host(link.url):
             continue
         host = host_of(link.url)

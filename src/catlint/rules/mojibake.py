@@ -11,12 +11,19 @@ note). Cells and footnotes are repaired by `catlint fix`; damage in the text
 around the table is reported for a person to mend.
 
 Fails:
-    | SCMR Consensus Data | MR | All | 193ยน | 15 | ...
+    | SCMR Consensus Data | MR | Heart | 193ยน | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
+
     ยน Amount of MRI slices
+    (the fix writes 193¹ and ¹)
 
 Passes:
-    | SCMR Consensus Data | MR | All | 193¹ | 15 | ...
+    | SCMR Consensus Data | MR | Heart | 193¹ | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
+
     ¹ Amount of MRI slices
+    (as written)
+
+    | Siriraj Chest X-ray (ภาพเอกซเรย์ทรวงอก) | XR | Lungs | 1,000+ | 500+ | Open | CC BY 4.0 | https://www.si.mahidol.ac.th |
+    (genuine Thai text)
 """
 
 from catlint.reading.mojibake import repair
@@ -34,6 +41,8 @@ def check(context):
     for cell in catalogue.table.header.cells:
         yield from _damaged(cell.text, cell_span(cell), ("header",), markers)
     for index, texts in enumerate(body.columns):
+        if "\n".join(filter(None, texts)).isascii():  # damage is never ASCII
+            continue
         damaged = {text: fixed for text in set(texts) if text is not None and not text.isascii() and (fixed := repair(text, markers)) != text}
         for row, text in enumerate(texts):
             if text in damaged:
@@ -53,10 +62,21 @@ def _page(catalogue, markers: str):
     """The rest of the page: reported, not repaired (fixes stay in the table and its notes)."""
     table = catalogue.table
     taken = {table.header.line, table.delimiter.line, *(note.line for note in table.footnotes)}
-    rows = set(catalogue.body.row_lines)
-    for number, line in enumerate(catalogue.lines, 1):
-        if not line.isascii() and number not in taken and number not in rows:
+    rows = catalogue.body.row_lines
+    lines = catalogue.lines
+    first, last = (rows[0], rows[-1]) if rows else (len(lines) + 1, len(lines))
+    for number in _outside(len(lines), first, last, set(rows)):
+        line = lines[number - 1]
+        if not line.isascii() and number not in taken:
             yield from _damaged_prose(line, number, markers)
+
+
+def _outside(count: int, first: int, last: int, rows: set):
+    """Line numbers that are not body rows: around the rows, and between them (glued notes)."""
+    yield from range(1, first)
+    if last - first + 1 != len(rows):
+        yield from (number for number in range(first, last + 1) if number not in rows)
+    yield from range(last + 1, count + 1)
 
 
 def _damaged(text: str, span: Span, subject, markers: str):

@@ -10,11 +10,12 @@ a catalogue link must lead to the public internet, wherever the check runs.
 (CAT407 reports IP addresses and non-public names without the network.)
 
 Fails:
-    | Local | XR | Chest | 100 | 10 | Open | CC BY 4.0 | https://localtest.me/ |
-    (the name resolves to 127.0.0.1)
+    | Local | XR | Lungs | 100 | 10 | Open | CC BY 4.0 | https://localtest.me/ |
+    (link check: refused; the name resolves to 127.0.0.1)
 
 Passes:
-    | Public | XR | Chest | 100 | 10 | Open | CC BY 4.0 | https://example.org/ |
+    | Public | XR | Lungs | 100 | 10 | Open | CC BY 4.0 | https://example.org/ |
+    (link check: ok 200)
 """
 
 from catlint.rules.contract import Rule

@@ -12,13 +12,20 @@ refuses to connect to such an address, and to a public name that resolves
 to one.
 
 Fails:
-    | OASIS | ... | http://127.1/admin |
-    | OASIS | ... | http://[::ffff:127.0.0.1]/ |
-    | OASIS | ... | http://169.254.169.254/latest/meta-data/ |
-    | OASIS | ... | https://wiki.corp.internal/datasets |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | http://127.1/admin |
+    (127.1 is 127.0.0.1)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | http://[::ffff:127.0.0.1]/ |
+    (127.0.0.1 inside IPv6)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | http://169.254.169.254/latest/meta-data/ |
+    (the cloud's metadata service)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://wiki.corp.internal/datasets |
+    (a private network's name)
 
 Passes:
-    | OASIS | ... | https://www.oasis-brains.org |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
 import re
@@ -35,17 +42,21 @@ _PLAIN_HOST = re.compile(r"https?://([^/?#@\\\[\]%:\s]*)(?::[0-9]*)?(?=[/?#]|\Z)
 def check(context):
     catalogue = context.catalogue
     verdicts = {}  # hosts repeat across links
-    for link in page_links(context):
+    for link in page_links(context, lambda scheme, host: _verdict(verdicts, host) is not None):
         plain = _PLAIN_HOST.match(link.url)
         host = plain.group(1) if plain else host_of(link.url)
         if not host:
             continue
-        if host not in verdicts:
-            verdicts[host] = why_not_public(host)
-        problem = verdicts[host]
+        problem = _verdict(verdicts, host)
         if problem:
             for place in link.where(catalogue):
                 yield at_span(place.span, f"link host {host!r} {problem}", subject=(*line_subject(catalogue, place.line), "link", link.url))
+
+
+def _verdict(verdicts: dict, host: str) -> str | None:
+    if host not in verdicts:
+        verdicts[host] = why_not_public(host)
+    return verdicts[host]
 
 
 RULE = Rule("CAT407", "non-public-link-host", "error", "never", check, __doc__)

@@ -4,9 +4,16 @@ Markdown on GitHub is read as UTF-8; a file saved in a legacy code page or in
 UTF-16 shows garbage there and in most tools. `catlint fix` rewrites it as
 UTF-8 (the text itself is unchanged).
 
-Fails: a catalogue saved as Windows-1252 or UTF-16.
+Fails:
+    | Montréal Neurological Institute (MNI) | MR | Brain | 1,200 | 300 | Open | CC BY 4.0 | https://www.mcgill.ca/bic/ |
+    (saved as cp1252)
 
-Passes: the same text saved as UTF-8.
+    | Montréal Neurological Institute (MNI) | MR | Brain | 1,200 | 300 | Open | CC BY 4.0 | https://www.mcgill.ca/bic/ |
+    (saved as utf-16)
+
+Passes:
+    | Montréal Neurological Institute (MNI) | MR | Brain | 1,200 | 300 | Open | CC BY 4.0 | https://www.mcgill.ca/bic/ |
+    (saved as utf-8)
 """
 
 from catlint.diagnostics import Finding, Fix, Position

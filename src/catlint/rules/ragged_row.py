@@ -8,13 +8,15 @@ sit in the wrong columns. A row pasted from a spreadsheet as tab-separated
 text, whose tabs give exactly the header's cells, gets an unsafe fix that
 writes pipes for the tabs (review it: the tabs were the only separators).
 
-Fails (3 header cells):
-    | Source | Images | Link |
-    |---|---|---|
-    | OASIS | 373 |
+Fails:
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial |
+    (7 cells: the link is missing)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org | 2007 |
+    (9 cells: GitHub does not show 2007)
 
 Passes:
-    | OASIS | 373 | https://www.oasis-brains.org |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
 import re
@@ -37,7 +39,7 @@ def check(context):
             message = f"row has {found} cells, the header has {expected}: the cells from {extra.text!r} on are not shown"
             start = Position(line, extra.start)
         else:
-            message = f"row has {found} cells, the header has {expected}: missing {expected - found}"
+            message = f"row has {found} cell{'s' if found != 1 else ''}, the header has {expected}: missing {expected - found}"
             start = Position(line, 1)
         length = len(catalogue.lines[line - 1])
         yield Finding(start, Position(line, length + 1), message, _split_tabs(cells, line, expected), row_subject(catalogue, row))

@@ -8,13 +8,22 @@ have to know which. Every tag GitHub would see (inline or an HTML block) is
 an error; HTML comments are allowed, and code spans and code blocks are text.
 
 Fails:
-    | OASIS <img src=x onerror=alert(1)> | ...
-    | OASIS | ... <script>alert(1)</script> ... |
+    | OASIS <img src=x onerror=alert(1)> | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (an event handler)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial <script>alert(1)</script> | https://www.oasis-brains.org |
+    (a script)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+
     <iframe src="https://evil.example"></iframe>
 
 Passes:
-    | OASIS <!-- renamed in 2020 --> | ...
-    | OASIS `<img>` | ...
+    | OASIS <!-- renamed in 2020 --> | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (an HTML comment)
+
+    | OASIS `<img>` | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (a code span is text)
 """
 
 from catlint.rules._support.findings import at_span, line_subject

@@ -8,13 +8,14 @@ finding stands at the line that ends the table; remove it (or move the
 comment above the table).
 
 Fails:
-    | OASIS | MR | ... |
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
 
-    | MedPix | XR, CT, MR, US, PE | ... |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (the blank line ends the table: OASIS renders as a paragraph)
 
 Passes:
-    | OASIS | MR | ... |
-    | MedPix | XR, CT, MR, US, PE | ... |
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
 from catlint.reading.structure import early_end

@@ -6,15 +6,25 @@ the table's own style unless `table-style` says otherwise, so a one-row edit
 in a compact table stays a one-line diff. Columns of an aligned table are
 as wide as their widest cell, and never narrower than the header's padding.
 
-Fails (aligned table):
+Fails (an aligned table):
     | Source | Images |
     |--------|--------|
+    | ADNI   | X      |
     | OASIS | 373 |
+    (the fix writes | OASIS  | 373    |)
 
 Passes:
     | Source | Images |
     |--------|--------|
+    | ADNI   | X      |
     | OASIS  | 373    |
+    (every pipe in its column)
+
+    | Source | Images |
+    |---|---|
+    | ADNI | X |
+    | OASIS | 373 |
+    (a compact table stays compact)
 """
 
 from catlint.rules._support.findings import at_span, line_span, line_subject, replace

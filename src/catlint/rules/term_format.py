@@ -4,10 +4,11 @@ Availability is one of the schema's terms; an alias or another case
 (`open access`, `registration required`) is rewritten as the term itself.
 
 Fails:
-    | ... | open access | ...
+    | The Cancer Imaging Archive (TCIA) | XR, CT, MR, US, PE | All | X | 40,000+ | open access | CC BY 3.0 | https://www.cancerimagingarchive.net |
+    (the fix writes Open)
 
 Passes:
-    | ... | Open | ...
+    | The Cancer Imaging Archive (TCIA) | XR, CT, MR, US, PE | All | X | 40,000+ | Open | CC BY 3.0 | https://www.cancerimagingarchive.net |
 """
 
 from catlint.rules._support.columns import cell, distinct, of_kind
@@ -19,7 +20,8 @@ def check(context):
     catalogue = context.catalogue
     for column in of_kind(context, "term"):
         vocabulary = catalogue.schema.vocabulary_set(column.field)
-        for text, rows in distinct(context, column).items():
+        texts = distinct(context, column)
+        for text in texts:
             read = column.read(text)
             if read.value not in vocabulary:
                 continue
@@ -27,7 +29,7 @@ def check(context):
             if wanted is None:
                 continue
             message = f"{column.column.header} {shown(text)}: write {read.value!r}"
-            for row in rows:
+            for row in texts[text]:
                 span = cell_span(cell(context, row, column))
                 yield at_span(span, message, replace(span, wanted, f"write {read.value!r}"), subject=(*row_subject(catalogue, row), column.field))
 

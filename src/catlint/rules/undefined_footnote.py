@@ -5,18 +5,18 @@ images) and `catlint export` attaches the note to the count. Without a
 definition the promise is empty and the export carries no note.
 
 Fails:
-    | SCMR Consensus Data | MR | All | 193² | 15 | ...
+    | SCMR Consensus Data | MR | Heart | 193² | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
 
     ¹ Amount of MRI slices
 
 Passes:
-    | SCMR Consensus Data | MR | All | 193¹ | 15 | ...
+    | SCMR Consensus Data | MR | Heart | 193¹ | 15 | Request on application form | Non-commercial | https://www.cardiacatlas.org/studies/scmr-consensus-data/ |
 
     ¹ Amount of MRI slices
 """
 
 from catlint.rules._support.findings import at_span, row_subject
-from catlint.rules._support.footnotes import definitions, uses
+from catlint.rules._support.footnotes import definitions, marked_texts
 from catlint.rules.contract import Rule
 
 
@@ -24,8 +24,10 @@ def check(context):
     catalogue = context.catalogue
     defined = definitions(catalogue)
     known = ", ".join(defined) or "none"
-    for use in uses(context):
-        if use.marker not in defined:
+    for marked in marked_texts(context):
+        if marked.marker in defined:
+            continue
+        for use in marked.uses(context):
             yield at_span(use.span, f"footnote marker {use.marker!r} has no note under the table (defined: {known})",
                           subject=(*row_subject(catalogue, use.row), "footnote", use.marker))
 

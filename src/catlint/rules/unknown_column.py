@@ -4,10 +4,15 @@ Programs read the catalogue by column; a column the schema does not declare
 is exported nowhere and usually means a misspelt header.
 
 Fails:
-    | Source | Modallity | Link |
+    | Source | Modallity | Body Parts | Images | Patients | Availability | Licence | Link |
+    |---|---|---|---|---|---|---|---|
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (a misspelt header)
 
 Passes (an alias declared in the schema):
-    | Source | Modality | Link |
+    | Source | Modality | Body Parts | Images | Patients | Availability | Licence | Link |
+    |---|---|---|---|---|---|---|---|
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
 from catlint.reading import cell_text

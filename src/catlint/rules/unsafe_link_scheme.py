@@ -7,11 +7,13 @@ web sources, in the link column or in a Markdown link in any cell. The
 allowed schemes are data: `schema/security.json`.
 
 Fails:
-    | OASIS | ... | javascript:alert(document.cookie) |
-    | OASIS | ... [paper](data:text/html;base64,PHNjcmlwdD4=) ... |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | javascript:alert(document.cookie) |
+    (it runs script when clicked)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | [terms](data:text/html;base64,PHNjcmlwdD4=) | https://www.oasis-brains.org |
 
 Passes:
-    | OASIS | ... | https://www.oasis-brains.org |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
 from catlint.reading.security import link_schemes
@@ -24,7 +26,7 @@ from catlint.rules.contract import Rule
 def check(context):
     allowed = link_schemes()
     catalogue = context.catalogue
-    for link in page_links(context):
+    for link in page_links(context, lambda scheme, host: scheme not in allowed):
         scheme = scheme_of(link.url)
         if scheme is None or scheme in allowed:
             continue

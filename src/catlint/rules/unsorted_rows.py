@@ -6,12 +6,13 @@ pull-requests adding rows rarely touch the same line. Order is by the
 source name, case-insensitive. The safe fix moves whole rows, unchanged.
 
 Fails:
-    | OASIS | ...
-    | MedPix | ...
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
+    (the fix moves MedPix above OASIS)
 
 Passes:
-    | MedPix | ...
-    | OASIS | ...
+    | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
 from catlint.diagnostics import Edit, Fix, Position
@@ -21,8 +22,8 @@ from catlint.rules.contract import Rule
 
 def check(context):
     catalogue = context.catalogue
-    names = [_name(catalogue, row) for row in catalogue.rows()]
-    keys = [name.casefold() for name in names]
+    names = _names(catalogue)
+    keys = "\n".join(names).casefold().split("\n") if names else []
     misplaced = next((index for index in range(1, len(keys)) if keys[index] < keys[index - 1]), None)
     if misplaced is None:
         return
@@ -34,10 +35,14 @@ def check(context):
                   _sort_fix(catalogue, keys), subject=(*row_subject(catalogue, misplaced), "order"))
 
 
-def _name(catalogue, row: int) -> str:
-    name = catalogue.record(row).value("source")
-    if name:
-        return str(name)
+def _names(catalogue) -> list[str]:
+    """Each row's source name; the first cell's text when it has none."""
+    column = catalogue.fields.get("source")
+    values = column.values() if column is not None else [None] * len(catalogue.body)
+    return [str(value) if value else _first_text(catalogue, row) for row, value in enumerate(values)]
+
+
+def _first_text(catalogue, row: int) -> str:
     texts = catalogue.body.texts(row)
     return texts[0] if texts and texts[0] is not None else ""
 

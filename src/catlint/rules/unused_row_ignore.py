@@ -9,33 +9,40 @@ configuration file; an ignore of a rule that did not run is not reported.
 Fails:
     [[tool.catlint.per-row-ignores]]
     source = "No Such Data Set"
-    codes = ["CAT301"]
-    reason = "..."
+    codes = ["contradicts-name"]
+    reason = "renamed since"
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (the ignore matches no row)
 
 Passes:
     [[tool.catlint.per-row-ignores]]
     source = "Shenzhen chest X-ray set"
-    codes = ["CAT309"]
+    codes = ["duplicate-link"]
     reason = "shares its landing page with the Montgomery set"
+
+    | Montgomery County X-ray Set | XR | Lungs | 138 | X | Open | Cite on use | https://ceb.nlm.nih.gov/repositories/tuberculosis-chest-x-ray-image-data-sets/ |
+    | Shenzhen chest X-ray set | XR | Lungs | 662 | X | Open | Cite on use | https://ceb.nlm.nih.gov/repositories/tuberculosis-chest-x-ray-image-data-sets/ |
 """
 
 import os
 
 from catlint.diagnostics import Finding, Position
 from catlint.rules import all_rules
-from catlint.rules._support.names import name_key
+from catlint.rules._support.names import all_name_keys, name_key
 from catlint.rules.contract import Rule, selector_matches
 
 
 def check(context):
     catalogue = context.catalogue
+    if not context.per_row_ignores:
+        return
     where = _shown_path(context.config_path)
     column = catalogue.fields.get("source")
     names = {}
     if column is not None:
-        for row, text in enumerate(column.texts):
-            value = column.read(text).value if text is not None else None
-            names.setdefault(name_key(str(value or "")), catalogue.body.row_lines[row])
+        for row, key in enumerate(all_name_keys([str(value or "") for value in column.values()])):
+            names.setdefault(key, catalogue.body.row_lines[row])
     for index, ignore in enumerate(context.per_row_ignores):
         unused = [selector for selector in ignore.codes if (index, selector) not in context.suppressed and _ran(selector, context)]
         if not unused:

@@ -14,13 +14,15 @@ body parts) or when there is none.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from catlint.reading.knowledge import FIELDS, Entry
+from catlint.reading.knowledge import FIELDS, Entry, split_link
 from catlint.rules._support.findings import at_span, cell_span, replace, row_subject
-from catlint.rules._support.names import capital_tokens
+from catlint.rules._support.names import capital_tokens, source_names, source_shapes
 
 KIND_ORDER = ("name", "acronym", "link")
+_HOST_AND_PATH = re.compile(r"^[a-z]+://([^/?#\n]*)([^?#\n]*)", re.MULTILINE)
 FIELD_WORDS = {"data_types": "data types", "body_parts": "body parts"}
 
 
@@ -55,6 +57,11 @@ class Contradiction:
 
 def row_evidence(name: str, link: str, knowledge) -> tuple[Evidence, ...]:
     """Everything the name, its acronyms and the link say."""
+    return name_evidence(name, knowledge) + link_evidence(link, knowledge)
+
+
+def name_evidence(name: str, knowledge) -> tuple[Evidence, ...]:
+    """What the name's known words and its known acronyms (and their expansions) say."""
     found: dict[tuple[str, str], Evidence] = {}
 
     def add(kind: str, label: str, entry: Entry) -> None:
@@ -69,20 +76,22 @@ def row_evidence(name: str, link: str, knowledge) -> tuple[Evidence, ...]:
                 add("acronym", token, entry)
             for word, word_entry in knowledge.words_in(expansion):
                 add("acronym", f'{token} = {expansion}: "{word}"', word_entry)
-    for where, entry in knowledge.link_entries(link):
-        add("link", where, entry)
     return tuple(found.values())
 
 
-def contradictions(catalogue, row: int, knowledge):
-    """(strong, contradiction): a row against its name (strong), or against weaker evidence when
-    the name says nothing about the field. Both rules' findings come from one pass."""
-    record = catalogue.record(row)
-    evidence = row_evidence(record.value("source") or "", record.value("link") or "", knowledge)
-    if not evidence:
-        return
+def link_evidence(link: str, knowledge) -> tuple[Evidence, ...]:
+    """What the link's host and path say, each known place once."""
+    found: dict[str, Evidence] = {}
+    for where, entry in knowledge.link_entries(link):
+        found.setdefault(where.casefold(), Evidence("link", where, entry))
+    return tuple(found.values())
+
+
+def contradictions(catalogue, evidence: tuple, field_values: dict, knowledge):
+    """(strong, contradiction) for a row's evidence and its fields' known values: against its name
+    (strong), or against weaker evidence when the name says nothing about the field."""
     for field in FIELDS:
-        values = _known_values(catalogue, record, field)
+        values = field_values.get(field)
         if not values:
             continue
         from_name = [item for item in evidence if item.kind == "name" and item.entry.expects(field)]
@@ -114,13 +123,15 @@ def _general(knowledge, field: str, expected: set[str], evidence) -> bool:
     return field == "body_parts" and len(expected) >= knowledge.min_body_parts
 
 
-def _known_values(catalogue, record, field: str) -> tuple[str, ...]:
-    """The field's vocabulary terms; unknown terms are the schema rule's business."""
-    found = record.read(field)
-    if found is None or found.error is not None or not found.value:
-        return ()
+def _known_values(catalogue, field: str) -> list:
+    """Each row's vocabulary terms in the field (unknown terms are the schema rule's business)."""
+    column = catalogue.fields.get(field)
+    if column is None:
+        return [()] * len(catalogue.body)
     vocabulary = catalogue.schema.vocabulary_set(field)
-    return tuple(term for term in found.value if term in vocabulary)
+    known = {text: tuple(term for term in read.value if term in vocabulary) if read.error is None and read.value else ()
+             for text in dict.fromkeys(column.texts) if text is not None for read in (column.read(text),)}
+    return [known.get(text, ()) for text in column.texts]
 
 
 def findings(context, strong: bool):
@@ -139,7 +150,45 @@ def findings(context, strong: bool):
 
 
 def _contradictions(context) -> list:
-    """(row, strong, contradiction) for the whole table, computed once for CAT301 and CAT302."""
+    """(row, strong, contradiction) for the whole table, computed once for CAT301 and CAT302. A
+    row's evidence is found once per name and link (the name with its digits as one 0: the known
+    words and acronyms have none), and judged once per evidence and values."""
     catalogue, knowledge = context.catalogue, context.knowledge
     knowledge.check_vocabulary(catalogue.schema)
-    return [(row, *pair) for row in catalogue.rows() for pair in contradictions(catalogue, row, knowledge)]
+    names = source_shapes(context) if not knowledge.has_digits else source_names(context)
+    links = _texts_or_empty(catalogue, "link")
+    known = [_known_values(catalogue, field) for field in FIELDS]
+    by_name, by_place, judged, found = {}, {}, {}, []
+    places = _places(catalogue, links)
+    for row, (name, link, place, *values) in enumerate(zip(names, links, places, *known)):
+        from_name = by_name.get(name)
+        if from_name is None:
+            from_name = by_name[name] = name_evidence(name, knowledge)
+        from_link = by_place.get(place)
+        if from_link is None:
+            from_link = by_place[place] = link_evidence(link, knowledge)
+        if not from_name and not from_link:
+            continue
+        case = (id(from_name), id(from_link), *values)  # the evidence tuples live as long as the loop
+        result = judged.get(case)
+        if result is None:
+            result = judged[case] = list(contradictions(catalogue, from_name + from_link, dict(zip(FIELDS, values)), knowledge))
+        if result:
+            found += [(row, *pair) for pair in result]
+    return found
+
+
+def _places(catalogue, links: list[str]) -> list:
+    """What decides each link's evidence: its host and path, in lower case. Found in one pass
+    when every cell of the column is a plain URL (ASCII, so lower case is case folding)."""
+    column = catalogue.fields.get("link")
+    if column is not None and column.values() is column.texts:
+        return _HOST_AND_PATH.findall("\n".join(links).lower())
+    return [tuple(part.casefold() for part in split_link(link)[:2]) if link else ("", "") for link in links]
+
+
+def _texts_or_empty(catalogue, field: str) -> list[str]:
+    column = catalogue.fields.get(field)
+    if column is None:
+        return [""] * len(catalogue.body)
+    return [value or "" for value in column.values()]

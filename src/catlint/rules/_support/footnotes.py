@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from catlint.reading.tables import Span
+from catlint.rules._support.columns import distinct
 
 _REFERENCE = re.compile(r"\[\^[^\[\]\s]+\]")  # a label holds no bracket: each "[^" scans only to the next one
 
@@ -26,31 +27,43 @@ def definitions(catalogue) -> dict[str, object]:
     return found
 
 
-def uses(context) -> list[Use]:
+@dataclass(frozen=True)
+class MarkedText:
+    """A marker in one distinct cell text of a column, at `start:end` of the text."""
+
+    marker: str
+    column: object  # the FieldColumn
+    text: str
+    start: int
+    end: int
+
+    def uses(self, context):
+        """The marker in each row that holds the text."""
+        body = context.catalogue.body
+        for row in distinct(context, self.column)[self.text]:
+            cell = body.cell(row, self.column.index)
+            yield Use(self.marker, Span(cell.line, cell.start + self.start, cell.start + self.end), row)
+
+
+def marked_texts(context) -> list[MarkedText]:
     """Markers attached to cell text: [^x] references, and superscripts or daggers right after a
-    character; found once per document for the two footnote rules."""
-    return context.shared("footnote uses", lambda: _uses(context.catalogue))
+    character; found once per document and distinct text (rows are found when reported)."""
+    return context.shared("marked texts", lambda: _marked_texts(context.catalogue))
 
 
-def _uses(catalogue) -> list[Use]:
+def _marked_texts(catalogue) -> list[MarkedText]:
     markers = "".join(char for char in catalogue.schema.footnote_markers if char != "*")
     attached = re.compile(rf"(?<=\S)[{re.escape(markers)}]+") if markers else None
     possible = set(markers) | {"*"}
     found = []
     for column in catalogue.fields.values():
-        marked = {}
-        for text in set(column.texts):
-            if text is not None and ("[^" in text or not possible.isdisjoint(text)):
-                matches = _marks(text, column, attached)
-                if matches:
-                    marked[text] = matches
-        if not marked:
+        flat = "\n".join(filter(None, column.texts))
+        if "[^" not in flat and not any(marker in flat for marker in possible):  # no cell can hold a marker
             continue
-        for row, text in enumerate(column.texts):
-            if text in marked:
-                cell = catalogue.body.cell(row, column.index)
-                found += [Use(marker, Span(cell.line, cell.start + start, cell.start + end), row) for marker, start, end in marked[text]]
-    return sorted(found, key=lambda use: (use.span.line, use.span.start))
+        for text in dict.fromkeys(column.texts):
+            if text is not None and ("[^" in text or not possible.isdisjoint(text)):
+                found += [MarkedText(marker, column, text, start, end) for marker, start, end in _marks(text, column, attached)]
+    return found
 
 
 def _marks(text: str, column, attached) -> list[tuple[str, int, int]]:

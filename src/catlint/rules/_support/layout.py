@@ -9,6 +9,7 @@ each column pads each distinct text once.
 from __future__ import annotations
 
 import unicodedata
+from itertools import repeat
 
 from catlint.reading.rows import segments
 from catlint.reading.tables import Table
@@ -113,10 +114,51 @@ def canonical_lines(catalogue, style: str):
     delimiter = layout.delimiter(table)
     if delimiter is not None:
         yield table.delimiter.line, delimiter
+    if _body_in_place(catalogue, layout):
+        return
     columns = body.columns
     for row, texts in enumerate(zip(*columns)) if columns else ():
         if row not in body.counts:
             yield body.row_lines[row], layout.line(texts)
+
+
+def _body_in_place(catalogue, layout: RowLayout) -> bool:
+    """Whether every body row is already laid out, checked a few thousand rows at a time: the
+    rows made from the columns (each padded in C-level passes) are the body's text. Only for a
+    body of consecutive complete rows ending in line feeds; False says only that the rows must
+    be looked at one by one."""
+    body, lines = catalogue.body, catalogue.lines
+    rows = body.row_lines
+    if not rows or body.counts or rows[-1] - rows[0] + 1 != len(rows):
+        return False
+    start, end = (layout.indent + "| ", " |") if layout.outer else (layout.indent, "")
+    for first in range(0, len(rows), _CHUNK_ROWS):
+        last = min(first + _CHUNK_ROWS, len(rows)) - 1
+        written = lines.text[lines.starts[rows[first] - 1] : lines.ends[rows[last] - 1]]
+        if "\r" in written:
+            return False
+        columns = [_padded_column(layout, index, column[first : last + 1]) for index, column in enumerate(body.columns)]
+        if not layout.outer and columns:
+            columns[-1] = [text.rstrip(" ") for text in columns[-1]]
+        if written != start + (end + "\n" + start).join(map(" | ".join, zip(*columns))) + end:
+            return False
+    return True
+
+
+_CHUNK_ROWS = 4096  # rows compared at once: bounds the padded texts held
+
+
+def _padded_column(layout: RowLayout, index: int, column: list) -> list[str]:
+    """The column's cells padded to its width: by str.ljust or rjust for ASCII (one column per
+    character), else by the layout's own padding once per distinct text."""
+    if layout.style == "compact":
+        return column
+    alignment = layout.alignments[index]
+    if alignment != "center" and "\n".join(column).isascii():
+        pad = str.rjust if alignment == "right" else str.ljust
+        return list(map(pad, column, repeat(layout.widths[index], len(column))))
+    padded = {text: layout._pad(index, text) for text in dict.fromkeys(column)}
+    return list(map(padded.__getitem__, column))
 
 
 def _joined(texts, outer: bool) -> str:

@@ -17,12 +17,19 @@ _PARENTHESISED = re.compile(r"\(([^()]*)\)")  # linear: no lazy group between op
 _TOKEN = re.compile(r"[^\W_]+")
 _ACRONYM_TOKEN = re.compile(r"^[^\W\d_][^\W_]*(?:-[^\W_]+)*$")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_SPACE_BUT_LINE_FEED = re.compile(r"[^\S\n]+")
+_DIGITS = re.compile(r"\d+")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 
 def name_key(name: str) -> str:
     """Case- and space-insensitive identity of a source name."""
     return "".join(name.casefold().split())
+
+
+def all_name_keys(names: list[str]) -> list[str]:
+    """`name_key` of each name, in a few C calls over the whole column (names hold no line feed)."""
+    return _SPACE_BUT_LINE_FEED.sub("", "\n".join(names).casefold()).split("\n") if names else []
 
 
 def looks_like_acronym(token: str) -> bool:
@@ -51,6 +58,50 @@ def row_acronym(name: str) -> str | None:
         return declared[0]
     stripped = name.strip()
     return stripped if looks_like_acronym(stripped) and stripped.isupper() else None
+
+
+def source_names(context) -> list[str]:
+    """Each row's source name ("" when it has none or it does not read), once per document."""
+    def read() -> list[str]:
+        column = context.catalogue.fields.get("source")
+        return [value or "" for value in column.values()] if column is not None else [""] * len(context.catalogue.body)
+    return context.shared("source names", read)
+
+
+def source_shapes(context) -> list[str]:
+    """Each row's source name with every digit run as one 0, once per document: acronyms and known
+    words have no digits, so a name's shape decides them (names of one family share a shape)."""
+    return context.shared("source shapes", lambda: name_shapes(source_names(context)))
+
+
+def name_shapes(names: list[str]) -> list[str]:
+    return _DIGITS.sub("0", "\n".join(names)).split("\n") if names else []
+
+
+def all_row_acronyms(names: list[str], shapes: list[str]) -> list[str | None]:
+    """`row_acronym` of each name, given the names' shapes. Which parenthesised group (if any) is
+    the acronym does not depend on the digits: it is chosen once per shape and read from the name."""
+    choices: dict[str, int | None] = {}
+    found = []
+    for name, shape in zip(names, shapes):
+        if "(" not in name and not name.isupper():
+            found.append(None)
+            continue
+        if shape not in choices:
+            choices[shape] = _acronym_choice(shape)
+        choice = choices[shape]
+        found.append(None if choice is None else name.strip() if choice < 0 else _PARENTHESISED.findall(name)[choice].strip())
+    return found
+
+
+def _acronym_choice(name: str) -> int | None:
+    """Which parenthesised group `row_acronym` takes (-1: the whole name), or None."""
+    matches = list(_PARENTHESISED.finditer(name))
+    for index in range(len(matches) - 1, -1, -1):
+        if looks_like_acronym(matches[index].group(1).strip()):
+            return index if _PARENTHESISED.sub(" ", name[: matches[index].start()]).strip() else None
+    stripped = name.strip()
+    return -1 if looks_like_acronym(stripped) and stripped.isupper() else None
 
 
 def capital_tokens(name: str) -> list[str]:

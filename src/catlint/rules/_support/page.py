@@ -18,12 +18,14 @@ import re
 from dataclasses import dataclass
 
 from catlint.reading import cell_text, inlines
+from catlint.reading.autolinks import whole_url
 from catlint.reading.markdown import bare_url
 from catlint.reading.rows import unescape_pipes
 from catlint.reading.scanners import CLOSE_TAG, OPEN_TAG
 from catlint.reading.tables import Span
 from catlint.rules._support.columns import distinct_at
 
+_SCHEME_AND_HOST = re.compile(r"^([A-Za-z]+)://([A-Za-z0-9.-]*)", re.MULTILINE)
 _HTML_IN_BLOCK = re.compile(rf"<(?:{OPEN_TAG}|{CLOSE_TAG})")
 _MARKUP = ("[", "<", "`", "\\", "&", "://", "www.", "@")
 
@@ -46,7 +48,7 @@ class PageLink:
     url: str
     kind: str
     text: str | None
-    places: tuple  # Place objects, or (column index, rows, target, shown) for catalogue cells
+    places: tuple  # Place objects, or (column index, its distinct texts, text, target, shown) for catalogue cells
 
     def where(self, catalogue):
         """Each place the link stands, catalogue cells placed now."""
@@ -54,8 +56,8 @@ class PageLink:
             if isinstance(place, Place):
                 yield place
                 continue
-            column, rows, target, shown = place
-            for row in rows:
+            column, texts, text, target, shown = place
+            for row in texts[text]:
                 cell = catalogue.body.cell(row, column)
                 span = Span(cell.line, cell.start + target[0], cell.start + target[1]) if target else Span(cell.line, cell.start, cell.end)
                 around = Span(cell.line, cell.start + shown[0], cell.start + shown[1]) if shown else span
@@ -66,23 +68,46 @@ class PageLink:
 @dataclass(frozen=True, slots=True)
 class Html:
     raw: str
-    places: tuple  # Place objects, or (column index, rows, offset) for catalogue cells
+    places: tuple  # Place objects, or (column index, its distinct texts, text, offset) for catalogue cells
 
     def where(self, catalogue):
         for place in self.places:
             if isinstance(place, Place):
                 yield place
                 continue
-            column, rows, offset = place
-            for row in rows:
+            column, texts, text, offset = place
+            for row in texts[text]:
                 cell = catalogue.body.cell(row, column)
                 span = Span(cell.line, cell.start + offset, cell.start + offset + len(self.raw))
                 yield Place(cell.line, span, span, True, row, cell)
 
 
-def page_links(context) -> list[PageLink]:
-    """Every link on the page, found once per document for the link rules."""
-    return context.shared("page links", lambda: _links(context))
+class PlainUrls:
+    """The link column's cells that are each one bare URL GitHub links whole (most link cells of
+    a large catalogue), grouped by lower-case scheme and host. What holds for every one: the
+    scheme is http, https or ftp; the host is ASCII letters, digits, hyphens and dots; there is
+    no user info, no link text, nothing else in the cell."""
+
+    def __init__(self, column, texts: list[str]):
+        self.column, self.groups = column, {}
+        parts = _SCHEME_AND_HOST.findall("\n".join(texts))
+        for text, (scheme, host) in zip(texts, parts):
+            self.groups.setdefault((scheme.lower(), host.lower()), []).append(text)
+
+    def links(self, scheme: str, host: str):
+        for text in self.groups[scheme, host]:
+            yield PageLink(text, "url", None, ((*self.column, text, (0, len(text)), (0, len(text))),))
+
+
+def page_links(context, may_concern=None):
+    """Every link on the page, found once per document for the link rules. `may_concern(scheme,
+    host)` says whether plain URLs with that lower-case scheme and host may concern the rule (see
+    `PlainUrls`); they are judged in groups, and made links only for groups it accepts."""
+    links, plain = context.shared("page links", lambda: _links(context))
+    yield from links
+    for scheme, host in plain.groups if plain else ():
+        if may_concern is None or may_concern(scheme, host):
+            yield from plain.links(scheme, host)
 
 
 def page_html(context) -> list[Html]:
@@ -91,19 +116,29 @@ def page_html(context) -> list[Html]:
     return context.shared("page html", lambda: list(_html(context)))
 
 
-def _links(context) -> list[PageLink]:
+def _links(context) -> tuple[list[PageLink], PlainUrls | None]:
     catalogue = context.catalogue
     markdown = catalogue.markdown
-    found = [_prose_link(catalogue, link) for link in markdown.links(skip=frozenset({catalogue.table.node}))]
+    found, plain = [_prose_link(catalogue, link) for link in markdown.links(skip=frozenset({catalogue.table.node}))], None
     for cell in catalogue.table.header.cells:
         if any(mark in cell.text for mark in _MARKUP):
             found += _header_links(catalogue, cell)
     for index, column in enumerate(catalogue.header_columns):
         link_column = column is not None and column.kind == "link"
-        for text, rows in distinct_at(context, index).items():
+        texts, batched = distinct_at(context, index), ()
+        if not link_column and not any(mark in "\n".join(texts) for mark in _MARKUP):  # no link in the column
+            continue
+        if link_column and plain is None:
+            field = catalogue.fields.get("link")
+            every = field is not None and field.index == index and field.values() is field.texts  # each a plain URL
+            urls = list(texts) if every else [text for text in texts if whole_url(text)]
+            plain, batched = PlainUrls((index, texts), urls), set(urls)
+        for text in texts:
+            if text in batched:
+                continue
             if link_column or any(mark in text for mark in _MARKUP):
-                found += _cell_links(catalogue, index, text, rows, link_column)
-    return found
+                found += _cell_links(catalogue, (index, texts), text, link_column)
+    return found, plain
 
 
 def _prose_link(catalogue, found) -> PageLink:
@@ -115,39 +150,42 @@ def _prose_link(catalogue, found) -> PageLink:
 
 def _header_links(catalogue, cell) -> list[PageLink]:
     found = []
-    for link in _cell_links(catalogue, None, cell.text, [], False):
+    for link in _cell_links(catalogue, None, cell.text, False):
         places = []
         for place in link.places:
             if isinstance(place, Place):
                 places.append(place)
             else:
-                _, _, target, shown = place
+                *_, target, shown = place
                 span = Span(cell.line, cell.start + target[0], cell.start + target[1]) if target else Span(cell.line, cell.start, cell.end)
                 places.append(Place(cell.line, span, Span(cell.line, cell.start + shown[0], cell.start + shown[1]), True))
         found.append(PageLink(link.url, link.kind, link.text, tuple(places)))
     return found
 
 
-def _cell_links(catalogue, index, text: str, rows: list[int], link_column: bool) -> list[PageLink]:
+def _cell_links(catalogue, column, text: str, link_column: bool) -> list[PageLink]:
+    """The links of one distinct cell text; `column` is (index, distinct texts) of a body column,
+    None for a header cell."""
     parsed = unescape_pipes(text)
     links = bare_url(text) or inlines.parse(parsed, catalogue.markdown.definitions).links
-    offsets = _positions(text)
+    offsets = _positions(text) if "\\|" in text else range(len(text) + 1)
     found = []
     for link in links:
         target = (offsets[link.target[0]], offsets[link.target[1]]) if link.target else None
         if link.target is None:  # a reference link: placed at its definition
             definition = catalogue.markdown.definitions[link.label]
             span = Span(definition.line, definition.start + 1, definition.end + 1)
+            rows = column[1][text] if column else []
             places = tuple(Place(line, span, span, True) for line in sorted({catalogue.body.row_lines[row] for row in rows}))
         else:
-            places = ((index, rows, target, (offsets[link.start], offsets[link.end])),)
+            places = ((*(column or (None, None)), text, target, (offsets[link.start], offsets[link.end])),)
         label = parsed[link.text[0] : link.text[1]] if link.text else None
         found.append(PageLink(link.url, link.kind, label, places))
     if link_column and not any(link.kind != "image" for link in links) and text:
         url = cell_text.link_target(parsed).strip()
         start = text.find(url) if url else -1
         target = (start, start + len(url)) if start >= 0 else None
-        found.append(PageLink(url, "value", None, ((index, rows, target, None),)))
+        found.append(PageLink(url, "value", None, ((*column, text, target, None),)))
     return found
 
 
@@ -180,10 +218,11 @@ def _html(context):
             span = Span(cell.line, cell.start + offset, cell.start + offset + len(tag))
             yield Html(tag, (Place(cell.line, span, span, True),))
     for index in range(len(catalogue.header_columns)):
-        for text, rows in distinct_at(context, index).items():
+        texts = distinct_at(context, index)
+        for text in texts:
             if "<" in text:
                 for tag, offset in _tags(text, True):
-                    yield Html(tag, ((index, rows, offset),))
+                    yield Html(tag, ((index, texts, text, offset),))
     for first, last in markdown.html_blocks:
         for number in range(first, last + 1):
             text = catalogue.lines[number - 1]
