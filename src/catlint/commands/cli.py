@@ -15,7 +15,7 @@ _EPILOG = """habits:
   catlint check - --stdin-filename catalogue.md     standard input; `fix -` writes the fixed text to standard output
   catlint check --fix [--unsafe-fixes]    fix what is safe (or more), then report what is left
   catlint check --statistics | --show-fixes | --quiet | --silent | --exit-zero
-  catlint check --extend-select CAT3 --extend-ignore CAT309 --color auto|always|never (NO_COLOR, FORCE_COLOR)
+  catlint check --extend-select CAT3 --extend-ignore duplicate-link --color auto|always|never (NO_COLOR, FORCE_COLOR)
   catlint rules --output-format json      the rules for programs
   catlint server                          the language server for editors, over stdio
 see `catlint COMMAND --help` for the options of each command."""
