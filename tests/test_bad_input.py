@@ -236,8 +236,9 @@ def test_unreadable_file_when_the_kernel_refuses_the_read(tmp_path):
     one_line_error(run_with_patched_os(patch, "check", path), 2, f"{path}: permission denied")
 
 
-def test_directory(tmp_path):
-    one_line_error(run_catlint("check", tmp_path), 2, "is a directory, not a file")
+def test_directory_without_a_catalogue(tmp_path):
+    (tmp_path / "notes.md").write_text("# Notes\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", encoding="utf-8")
+    one_line_error(run_catlint("check", tmp_path), 2, "no Markdown file with a catalogue table under this directory")
 
 
 def test_missing_path(tmp_path):

@@ -41,7 +41,7 @@ def test_json_output_follows_the_shared_contract():
 def test_text_output_format_and_summary():
     result = run_catlint_process("check", SEED, "--select", "CAT1")
     first = result.stdout.splitlines()[0]
-    assert first == f"{SEED}:42:246: CAT101 Link 'tuberculosis.by': the link must be an absolute http(s) URL"
+    assert first == f"{SEED}:42:246: error: CAT101 Link 'tuberculosis.by': the link must be an absolute http(s) URL"
     # the link without a scheme is a host name: an unsafe fix writes https://tuberculosis.by/
     assert result.stdout.splitlines()[-1] == "Found 2 problems in 1 file (2 errors); 1 more fixable with `catlint fix --unsafe-fixes`."
     everything = run_catlint_process("check", SEED).stdout.splitlines()[-1]

@@ -100,7 +100,7 @@ def test_hooks_fail_on_a_bad_catalogue_and_the_fix_hook_repairs_it(tmp_path, hoo
     output = checked.stdout + checked.stderr
     assert checked.returncode == 1, output
     assert "catlint..." in output and "Failed" in output and "- exit code: 1" in output
-    assert "data/catalogue.md:42:246: CAT101 Link 'tuberculosis.by'" in output
+    assert "data/catalogue.md:42:246: error: CAT101 Link 'tuberculosis.by'" in output
     assert "Found 27 problems in 1 file" in output and "notes.md" not in output.split("Failed", 1)[1]
     assert "touched the network" not in output
 

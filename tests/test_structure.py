@@ -12,8 +12,9 @@ from catlint.rules import all_rules
 SOURCE = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SOURCE / "catlint"
 BASE = {"catlint", "catlint.errors", "catlint.diagnostics", "catlint.files", "catlint.escaping", "catlint.nesting"}
-# Bytes -> text -> table (reading) < the link checker < rules < engine < output < commands < `python -m catlint`.
-LAYERS = ["base", "reading", "network", "rules", "engine", "reporting", "commands", "__main__"]
+# Bytes -> text -> table (reading) < the link checker < rules < engine < output < the language server < commands
+# < `python -m catlint`.
+LAYERS = ["base", "reading", "network", "rules", "engine", "reporting", "server", "commands", "__main__"]
 MAX_LINES = 300
 LONGER: dict[str, str] = {}  # module -> why it may be longer than MAX_LINES (none today)
 # Rule codes outside their rule's module in user-facing text that is not a docstring or comment:

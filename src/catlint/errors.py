@@ -3,3 +3,7 @@
 
 class CatlintError(Exception):
     """Bad input, bad usage or bad configuration; the message is one line for the user."""
+
+
+class NoCatalogue(CatlintError):
+    """The text holds no catalogue table: an error for a file named, a file to pass over in a directory."""

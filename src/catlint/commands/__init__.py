@@ -1,6 +1,6 @@
 """One module per subcommand: HELP, add_arguments(parser) and run(arguments) -> exit code."""
 
-from catlint.commands import changed_checks, check, export, fix, knowledge, links, rules
+from catlint.commands import changed_checks, check, export, fix, knowledge, links, rules, server
 
 COMMANDS = {
     "check": check,
@@ -11,4 +11,5 @@ COMMANDS = {
     "rule": rules.ShowRule,
     "knowledge": knowledge,
     "changed-checks": changed_checks,
+    "server": server,
 }

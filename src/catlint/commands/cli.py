@@ -1,4 +1,4 @@
-"""Command line: check, fix, export, rules, rule. Exit 0 clean, 1 findings, 2 error."""
+"""Command line: check, fix, export, rules, rule, server. Exit 0 clean, 1 findings, 2 error."""
 
 from __future__ import annotations
 
@@ -10,6 +10,17 @@ from catlint import __version__
 from catlint.errors import CatlintError
 from catlint.escaping import visible
 
+_EPILOG = """habits:
+  catlint check catalogue.md docs/        files and directories (their Markdown files holding a catalogue table)
+  catlint check - --stdin-filename catalogue.md     standard input; `fix -` writes the fixed text to standard output
+  catlint check --fix [--unsafe-fixes]    fix what is safe (or more), then report what is left
+  catlint check --statistics | --show-fixes | --quiet | --silent | --exit-zero
+  catlint check --extend-select CAT3 --extend-ignore duplicate-link --color auto|always|never (NO_COLOR, FORCE_COLOR)
+  catlint rules --output-format json      the rules for programs
+  catlint server                          the language server for editors, over stdio
+see `catlint COMMAND --help` for the options of each command."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, exit 2, as for every other bad input
         raise CatlintError(f"{message} (see `{self.prog} --help`)")
@@ -18,7 +29,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from catlint.commands import COMMANDS
 
-    parser = _Parser(prog="catlint", description="Keep the catalogue table honest.")
+    parser = _Parser(prog="catlint", description="Keep the catalogue table honest.", epilog=_EPILOG,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"catlint {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name, command in COMMANDS.items():
@@ -41,7 +53,11 @@ def entry() -> None:
 def main(argv: list[str] | None = None) -> int:
     _tolerate_unencodable_output()
     try:
-        arguments = build_parser().parse_args(argv)
+        parser = build_parser()
+        if not (sys.argv[1:] if argv is None else argv):  # `catlint` alone: how to use it, as an error
+            sys.stderr.write(parser.format_help())
+            return 2
+        arguments = parser.parse_args(argv)
         return arguments.run(arguments)
     except CatlintError as error:
         print(visible(f"catlint: error: {error}"), file=sys.stderr)

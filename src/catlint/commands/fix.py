@@ -1,70 +1,97 @@
-"""catlint fix: apply safe fixes (and unsafe ones when asked), write only what changed."""
+"""catlint fix: apply safe fixes (and unsafe ones when asked), write only what changed.
+
+`catlint fix -` reads standard input and writes the fixed text to standard output,
+whether it changed or not; what it says about the fixes then goes to standard error.
+`check --fix` fixes through `apply_fixes` too.
+"""
 
 from __future__ import annotations
 
 import difflib
 import sys
 
-from catlint.commands.common import add_file_arguments, add_selection_arguments, config_for, files_of, has_findings, load, report_error
+from catlint.commands.common import add_file_arguments, add_selection_arguments, each_file, has_findings, load
+from catlint.commands.output import add_report_arguments, exit_code, wants_color
 from catlint.errors import CatlintError
 from catlint.escaping import visible
 from catlint.engine.fixer import fix_document
 from catlint.reporting import Run, render
+from catlint.reporting.text import fixed_by_rule
 from catlint.reading.source import encode
 from catlint.files import write_atomically
 
-HELP = "repair and normalise catalogue files in place"
+HELP = "repair and normalise catalogue files in place (- : standard input to standard output)"
 
 
 def add_arguments(parser) -> None:
-    add_file_arguments(parser)
+    add_file_arguments(parser, stdin=True)
     add_selection_arguments(parser)
     parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes and write nothing")
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that change values (review them)")
     parser.add_argument("--fix-only", action="store_true",
                         help="only fix: neither report nor fail on the problems left (the pre-commit hook's mode)")
+    add_report_arguments(parser, statistics=False)
 
 
 def run(arguments) -> int:
-    failed = changed_any = remaining_any = False
-    for path in files_of(arguments):
-        try:
-            changed, remaining = _fix_file(path, arguments)
-        except CatlintError as error:
-            report_error(error)
-            failed = True
-            continue
+    changed_any = remaining_any = False
+
+    def work(path, config):
+        nonlocal changed_any, remaining_any
+        changed, remaining = _fix_file(path, config, arguments)
         changed_any |= changed
         remaining_any |= not arguments.fix_only and has_findings(remaining)
-    if failed:
-        return 2
-    return 1 if remaining_any or (arguments.diff and changed_any) else 0
+
+    failed, _ = each_file(arguments, work)
+    return exit_code(arguments, failed, remaining_any or (arguments.diff and changed_any))
 
 
-def _fix_file(path: str, arguments) -> tuple[bool, list]:
-    config = config_for(path, arguments)
-    document = load(path, config)
-    result = fix_document(document, config, unsafe=arguments.unsafe_fixes)
+def apply_fixes(path: str, document, config, unsafe: bool, link_results: dict | None = None):
+    """The fixes applied to the document (not yet written); refused fixes are named on stderr."""
+    result = fix_document(document, config, unsafe=unsafe, link_results=link_results)
     if not result.converged:
         raise CatlintError(f"{path}: fixes did not settle after several rounds; nothing written")
     for refused in sorted(result.refused, key=lambda d: d.sort_key()):  # a rule's mistake: say so, write the rest
         print(visible(f"catlint: {path}:{refused.location.row}:{refused.location.column}: {refused.code} fix left unapplied: "
                       "it would change a value"), file=sys.stderr)
+    return result
+
+
+def write_fixed(path, document, result) -> bool:
+    """Write the fixed text: to the file when it changed, or all of it to standard output for `-`."""
     data = encode(document.source, result.text)
     changed = result.text != document.text or not document.source.is_utf8  # strict UTF-8 decodes and encodes back exactly
+    if getattr(path, "stdin", False):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    elif changed:
+        write_atomically(path, data)
+    return changed
+
+
+def _fix_file(path: str, config, arguments) -> tuple[bool, list]:
+    document = load(path, config)
+    result = apply_fixes(path, document, config, arguments.unsafe_fixes)
     if arguments.diff:
+        changed = result.text != document.text or not document.source.is_utf8
         sys.stdout.write(_diff(path, document.text, result.text, document.source, changed))
         left = [d for d in result.remaining if has_findings([d])]
-        if left and not arguments.fix_only:  # on stderr: the diff on stdout stays a patch
+        if left and not arguments.fix_only and not arguments.silent:  # on stderr: the diff on stdout stays a patch
             print(visible(_left_after_diff(path, len(left), changed)), file=sys.stderr)
         return changed, result.remaining
-    remaining = result.remaining
-    if changed:
-        write_atomically(path, data)
-        print(visible(_summary(path, result.fixed, document.source.is_utf8)))
-    if remaining and not arguments.fix_only:
-        sys.stdout.write(render("text", remaining, Run((path,), ())))
-    return changed, remaining
+    changed = write_fixed(path, document, result)
+    out = sys.stderr if getattr(path, "stdin", False) else sys.stdout  # standard output carries the text
+    if arguments.silent:
+        return changed, result.remaining
+    if changed and not arguments.quiet:
+        print(visible(_summary(path, result.fixed, document.source.is_utf8)), file=out)
+        if arguments.show_fixes:
+            print("\n".join(fixed_by_rule(result.applied)), file=out)
+    if result.remaining and not arguments.fix_only:
+        run = Run((path,), (), color=wants_color(arguments.color, out), summary=not arguments.quiet, show_fixes=arguments.show_fixes)
+        out.write(render("text", result.remaining, run))
+    return changed, result.remaining
 
 
 def _left_after_diff(path: str, count: int, changed: bool) -> str:

@@ -10,14 +10,15 @@ import sys
 from pathlib import Path
 
 from catlint.commands.common import (
-    add_file_arguments, add_output_arguments, add_selection_arguments, each_file, files_of, has_findings, load,
-    report_run, write_output,
+    add_file_arguments, add_output_arguments, add_selection_arguments, each_file, emit_report, has_findings, load,
+    report_run,
 )
+from catlint.commands.output import add_report_arguments, check_statistics_format, exit_code
 from catlint.engine.check import check_catalogue, selected_rules
 from catlint.errors import CatlintError
 from catlint.escaping import visible
 from catlint.network.cache import LinkCache, default_path, parse_age
-from catlint.reporting import Checked, render
+from catlint.reporting import Checked
 
 HELP = "check each row's link over the network (results cached; --offline reads the cache only)"
 
@@ -28,6 +29,7 @@ def add_arguments(parser) -> None:
     add_output_arguments(parser)
     parser.add_argument("--fix", action="store_true", help="apply the safe URL fixes (http to https) to the files")
     parser.add_argument("--unsafe-fixes", action="store_true", help="also replace permanently moved URLs (implies --fix)")
+    add_report_arguments(parser)
     add_link_options(parser)
 
 
@@ -43,6 +45,7 @@ def add_link_options(parser, switch: bool = False) -> None:
 
 
 def run(arguments) -> int:
+    check_statistics_format(arguments)
     diagnostics, rules, checked = [], {}, {}
 
     def check(path, config):
@@ -55,12 +58,9 @@ def run(arguments) -> int:
         rules.update({rule.code: rule for rule in selected_rules(config, True, only_network=True)})
         checked[path] = Checked(catalogue, config)
 
-    failed = each_file(arguments, check)
-    run = report_run(arguments, files_of(arguments), rules.values(), failed, checked, diagnostics)
-    write_output(render(arguments.output_format, diagnostics, run), arguments.output_file)
-    if failed:
-        return 2
-    return 1 if has_findings(diagnostics) else 0
+    failed, files = each_file(arguments, check)
+    emit_report(arguments, diagnostics, report_run(arguments, files, rules.values(), failed, checked, diagnostics))
+    return exit_code(arguments, failed, has_findings(diagnostics))
 
 
 def links_if_asked(catalogue, arguments, config) -> dict | None:

@@ -12,10 +12,18 @@ class ListRules:
 
     @staticmethod
     def add_arguments(parser) -> None:
-        pass
+        parser.add_argument("--output-format", choices=("text", "json"), default="text",
+                            help="text (default), or json: one array of {code, name, severity, fix, network, summary, documentation}")
 
     @staticmethod
     def run(arguments) -> int:
+        if arguments.output_format == "json":
+            from catlint.escaping import json_text
+
+            print(json_text([{"code": rule.code, "name": rule.name, "severity": rule.severity, "fix": rule.fix,
+                              "network": "network" in rule.needs, "summary": rule.summary,
+                              "documentation": rule.documentation.strip()} for rule in all_rules()], indent=2))
+            return 0
         for rule in all_rules():
             print(f"{rule.code}  {rule.name:<28} {rule.severity:<8} fix:{rule.fix:<9} {rule.summary}")
         return 0

@@ -42,22 +42,37 @@ class Config:
     table_style: str = "keep"
     links_cache: str | None = None
 
-    def with_cli(self, select=None, ignore=None) -> "Config":
+    def with_cli(self, select=None, ignore=None, extend_select=None, extend_ignore=None) -> "Config":
         """The command line wins, as in ruff: --select replaces the file's select and its ignore
-        (`--select CAT003` runs CAT003 even when the file ignores it), --ignore the file's ignore."""
+        (`--select CAT003` runs CAT003 even when the file ignores it), --ignore the file's ignore.
+        --extend-select and --extend-ignore add to what is in force instead of replacing it; a rule
+        named by --extend-select runs even when the file ignores it (the command line comes later),
+        unless the command line ignores it too."""
         changed = self
-        for option, given in (("select", select), ("ignore", ignore)):
-            if given:
-                for selector in given:
-                    problem = selector_problem(selector)
-                    if problem:
-                        raise CatlintError(f"--{option}: {problem}")
-                changed = replace(changed, **{option: tuple(given)})
+        given = {"select": select, "ignore": ignore, "extend-select": extend_select, "extend-ignore": extend_ignore}
+        for option, selectors in given.items():
+            for selector in selectors or ():
+                problem = selector_problem(selector)
+                if problem:
+                    raise CatlintError(f"--{option}: {problem}")
+        for option in ("select", "ignore"):
+            if given[option]:
+                changed = replace(changed, **{option: tuple(given[option])})
         if select and not ignore:
             changed = replace(changed, ignore=())
+        if extend_select or extend_ignore:
+            changed = changed._extended(tuple(extend_select or ()), tuple(ignore or ()) + tuple(extend_ignore or ()))
         if not enabled_rules(changed.select, changed.ignore):
-            raise CatlintError(f"--{'ignore' if ignore else 'select'}: {_NOTHING}")
+            last = next(option for option in ("extend-ignore", "ignore", "extend-select", "select") if given[option])
+            raise CatlintError(f"--{last}: {_NOTHING}")
         return changed
+
+    def _extended(self, extend_select: tuple, cli_ignore: tuple) -> "Config":
+        """The rules in force plus `extend_select`, minus the command line's ignores, as codes."""
+        codes = [rule.code for rule in all_rules()
+                 if (self.enabled(rule.code, rule.name) or matches(extend_select, rule.code, rule.name))
+                 and not matches(cli_ignore, rule.code, rule.name)]
+        return replace(self, select=tuple(codes), ignore=())
 
     def enabled(self, code: str, name: str) -> bool:
         return matches(self.select, code, name) and not matches(self.ignore, code, name)

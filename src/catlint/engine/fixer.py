@@ -33,6 +33,7 @@ class FixResult:
     converged: bool
     refused: tuple = ()  # fixes left unapplied because they would have changed a value
     catalogue: object = None  # the fixed text, read
+    applied: tuple = ()  # the diagnostics whose fixes were applied, in the order of the rounds
 
 
 def fix_document(catalogue, config, unsafe: bool = False, link_results: dict | None = None, only_network: bool = False) -> FixResult:
@@ -45,23 +46,24 @@ def fix_document(catalogue, config, unsafe: bool = False, link_results: dict | N
     def check(current):
         return check_catalogue(current, config, link_results, style, only_network)
 
-    fixed, refused = 0, set()
+    fixed, refused, applied = 0, set(), []
     for _ in range(MAX_ROUNDS):
         diagnostics = check(catalogue)
         wanted = [d for d in diagnostics if d.fix and d.fix.edits and (unsafe or d.fix.applicability == "safe") and d not in refused]
         if not wanted:
-            return FixResult(catalogue.text, _without_fixes(diagnostics, refused), fixed, True, tuple(refused), catalogue)
+            return FixResult(catalogue.text, _without_fixes(diagnostics, refused), fixed, True, tuple(refused), catalogue, tuple(applied))
         round_fixes = _this_round(wanted)
         chosen = _non_overlapping(catalogue, round_fixes)
         text = apply_edits(catalogue.text, catalogue, [edit for d in chosen for edit in d.fix.edits])
         if text == catalogue.text:
-            return FixResult(catalogue.text, _without_fixes(diagnostics, refused), fixed, True, tuple(refused), catalogue)
+            return FixResult(catalogue.text, _without_fixes(diagnostics, refused), fixed, True, tuple(refused), catalogue, tuple(applied))
         fixed_catalogue = _reread(catalogue, text)
         if not _changes_values(round_fixes[0]) and _record_values(catalogue) != _record_values(fixed_catalogue):
             refused |= _value_changing(catalogue, chosen)  # left unfixed and reported; the others go on
             continue
         catalogue, fixed = fixed_catalogue, fixed + len(chosen)
-    return FixResult(catalogue.text, check(catalogue), fixed, False, tuple(refused), catalogue)
+        applied += chosen
+    return FixResult(catalogue.text, check(catalogue), fixed, False, tuple(refused), catalogue, tuple(applied))
 
 
 def _as_written(catalogue):

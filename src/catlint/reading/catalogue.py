@@ -16,7 +16,7 @@ from typing import Any
 from catlint.reading import autolinks
 from catlint.reading import cell_text as inline
 from catlint.reading import values
-from catlint.errors import CatlintError
+from catlint.errors import NoCatalogue
 from catlint.reading.body import Cell, TableBody, read_body
 from catlint.reading.lines import Lines, lines_of
 from catlint.reading.markdown import MarkdownDocument, read_markdown
@@ -215,16 +215,16 @@ def read_catalogue(source: Source, schema: Schema, text: str | None = None) -> C
     """Find the catalogue table in `text` (default: the source's text) and read its rows."""
     text = source.text if text is None else text
     if not text.strip():
-        raise CatlintError(f"{source.path}: empty file, no catalogue table")
+        raise NoCatalogue(f"{source.path}: empty file, no catalogue table")
     lines = lines_of(text)  # every line is cut from the text when read: the text is held once
     markdown = read_markdown(lines)
     tables = read_tables(markdown, lines, schema.footnote_markers)
     if not tables:
-        raise CatlintError(f"{source.path}: no Markdown table found")
+        raise NoCatalogue(f"{source.path}: no Markdown table found")
     catalogue = [(table, columns) for table in tables if (columns := _columns(table, schema))]
     if not catalogue:
         names = ", ".join(column.header for column in schema.columns[:3])
-        raise CatlintError(f"{source.path}: no catalogue table: none of its {len(tables)} table(s) has columns such as {names}")
+        raise NoCatalogue(f"{source.path}: no catalogue table: none of its {len(tables)} table(s) has columns such as {names}")
     table, header_columns = catalogue[0]
     body = read_body(lines, table.row_lines, table.row_starts, table.width)
     fields = {}

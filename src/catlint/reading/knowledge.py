@@ -200,3 +200,8 @@ def _validate(document, location: str) -> None:
     if error is not None:
         where = "/".join(str(part) for part in error.absolute_path) or "the top level"
         raise CatlintError(f"{location}: invalid knowledge file: at {where}: {' '.join(error.message.split())}")
+
+
+def forget_knowledge(path: str) -> None:
+    """Load the knowledge file at `path` afresh next time (the language server saw the file change)."""
+    _loaded.pop(str(path), None)

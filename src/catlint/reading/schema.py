@@ -224,3 +224,8 @@ def load_schema(path: str | None = None) -> Schema:
             raise CatlintError(f"{location}: the schema must be a JSON object")
         _loaded[location] = Schema(document, location)
     return _loaded[location]
+
+
+def forget_schema(path: str) -> None:
+    """Load the schema at `path` afresh next time (the language server saw the file change)."""
+    _loaded.pop(str(path), None)

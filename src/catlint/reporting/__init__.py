@@ -47,6 +47,13 @@ class Run:
     suggestions: dict = field(default_factory=dict)  # "suggestions": diagnostic -> its own Suggestion
     line_suggestions: dict = field(default_factory=dict)  # "line_suggestions": (filename, line) -> Suggestion
     review_paths: dict[str, str] = field(default_factory=dict)  # "review_paths": filename -> path from the repository root
+    # How the text is shown (text and statistics): colour, the summary (not with --quiet), each
+    # problem's fix (--show-fixes), what `check --fix` fixed, and what --changed-since left out.
+    color: bool = False
+    summary: bool = True
+    show_fixes: bool = False
+    fixed: tuple = ()
+    left_out: int | None = None
 
 
 def resolve(format_name: str) -> str:
