@@ -293,3 +293,14 @@ def test_the_shared_key_count_finds_every_duplicate_the_row_loop_finds(names):
         assert not shared
     elif "" not in names:
         assert shared
+
+
+@settings(max_examples=max(300, settings().max_examples))
+@given(st.sampled_from(["**", "__", "*", "_", "***"]), st.text(st.sampled_from(list("ab \té")), max_size=5) | st.text(st.sampled_from(list("a *_`!~")), max_size=5),
+       st.sampled_from(["", "", "", "*", "_"]))
+def test_plain_words_in_emphasis_read_as_the_parser_reads_them(mark, inner, other):
+    from catlint.reading import cell_text
+
+    text = mark + inner + (other or mark)
+    general = "".join(cell_text._plain(token) for token in cell_text.tokens(text))
+    assert cell_text.plain_text(text) == general

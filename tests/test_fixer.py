@@ -47,8 +47,6 @@ def test_a_blank_line_that_would_change_a_value_is_not_offered_and_the_others_ar
 def test_a_rule_whose_safe_fix_changes_a_value_is_refused_and_named(tmp_path, monkeypatch, capsys):
     """A faulty rule (injected here) offers a 'safe' fix that changes a count: fix refuses it, says
     so on stderr, and still applies the other fixes."""
-    from dataclasses import replace
-
     from catlint.commands import cli
     from catlint.engine import check
     from catlint.rules._support.findings import at_span, cell_span, replace as replace_fix
@@ -60,7 +58,7 @@ def test_a_rule_whose_safe_fix_changes_a_value_is_refused_and_named(tmp_path, mo
             yield at_span(span, "faulty", replace_fix(span, "374", "change the count"))
 
     real = check.all_rules()
-    monkeypatch.setattr(check, "all_rules", lambda: tuple(replace(rule, check=faulty) if rule.code == "CAT202" else rule for rule in real))
+    monkeypatch.setattr(check, "all_rules", lambda: tuple(rule._replace(check=faulty) if rule.code == "CAT202" else rule for rule in real))
     path = tmp_path / "catalogue.md"
     path.write_text(table(GOOD_ROW.replace("| MR |", "| MRI |")), encoding="utf-8")
     assert cli.main(["fix", str(path)]) == 1

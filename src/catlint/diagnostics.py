@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
 from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass(frozen=True, order=True)
-class Position:
+class Position(NamedTuple):
     """1-based line ("row") and column in Unicode code points."""
 
     row: int
     column: int
 
 
-@dataclass(frozen=True, order=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the text from `location` up to, not including, `end_location` with `content`."""
 
     location: Position
@@ -24,15 +23,13 @@ class Edit:
     content: str
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     applicability: str  # "safe" or "unsafe"
     message: str
     edits: tuple[Edit, ...]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule reports: where, what, an optional fix, and what it is about (for identity)."""
 
     location: Position

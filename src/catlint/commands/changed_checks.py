@@ -13,7 +13,6 @@ from catlint.engine.changed_checks import Quoted, changed_checks
 from catlint.commands.common import write_output
 from catlint.errors import CatlintError
 
-HELP = "list what the commits since a base change in catlint's configuration, schema and code (for pull-request reviews)"
 HEADLINE = ("This pull request changes the checks that judge it. This run used catlint, its schema and its "
             "configuration as they are on the base branch; these changes take effect only once merged:")
 LIMIT = 200  # characters of one quoted value

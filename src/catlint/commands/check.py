@@ -14,7 +14,6 @@ from catlint.engine.check import check_catalogue, selected_rules
 from catlint.errors import CatlintError
 from catlint.reporting import Checked
 
-HELP = "check catalogue files and report problems (- : standard input)"
 
 
 def add_arguments(parser) -> None:

@@ -26,17 +26,23 @@ class _Parser(argparse.ArgumentParser):
         raise CatlintError(f"{message} (see `{self.prog} --help`)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; the options of only the command `argv` names are added (its module imported),
+    all of them when `argv` is None."""
     from catlint.commands import COMMANDS
+
+    chosen = next((arg for arg in argv if not arg.startswith("-")), None) if argv is not None else None
 
     parser = _Parser(prog="catlint", description="Keep the catalogue table honest.", epilog=_EPILOG,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"catlint {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for name, command in COMMANDS.items():
-        sub = commands.add_parser(name, help=command.HELP, description=command.HELP)
-        command.add_arguments(sub)
-        sub.set_defaults(run=command.run)
+    for name, entry in COMMANDS.items():
+        sub = commands.add_parser(name, help=entry.help, description=entry.help)
+        if argv is None or name == chosen:
+            command = entry.load()
+            command.add_arguments(sub)
+            sub.set_defaults(run=command.run)
     return parser
 
 
@@ -53,8 +59,9 @@ def entry() -> None:
 def main(argv: list[str] | None = None) -> int:
     _tolerate_unencodable_output()
     try:
-        parser = build_parser()
-        if not (sys.argv[1:] if argv is None else argv):  # `catlint` alone: how to use it, as an error
+        argv = sys.argv[1:] if argv is None else argv
+        parser = build_parser(argv)
+        if not argv:  # `catlint` alone: how to use it, as an error
             sys.stderr.write(parser.format_help())
             return 2
         arguments = parser.parse_args(argv)

@@ -10,7 +10,6 @@ from catlint.escaping import visible
 from catlint.files import write_chunks_atomically
 from catlint.reporting.records import FORMATS
 
-HELP = "export the catalogue rows as records valid against the schema"
 
 
 def add_arguments(parser) -> None:

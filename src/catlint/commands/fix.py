@@ -20,7 +20,6 @@ from catlint.reporting.text import fixed_by_rule
 from catlint.reading.source import encode
 from catlint.files import write_atomically
 
-HELP = "repair and normalise catalogue files in place (- : standard input to standard output)"
 
 
 def add_arguments(parser) -> None:

@@ -14,7 +14,6 @@ from catlint.commands.common import DEFAULT_FILE, config_for, write_output
 from catlint.reading.schema import load_schema
 from catlint.rules import find_rule
 
-HELP = "print the evidence knowledge: words, acronyms and links, and what each implies"
 FORMATS = ("text", "json")
 
 

@@ -20,7 +20,6 @@ from catlint.escaping import visible
 from catlint.network.cache import LinkCache, default_path, parse_age
 from catlint.reporting import Checked
 
-HELP = "check each row's link over the network (results cached; --offline reads the cache only)"
 
 
 def add_arguments(parser) -> None:

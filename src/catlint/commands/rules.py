@@ -8,7 +8,6 @@ from catlint.rules import all_rules, find_rule
 
 
 class ListRules:
-    HELP = "list the rules: code, name, severity, fixability, summary"
 
     @staticmethod
     def add_arguments(parser) -> None:
@@ -30,7 +29,6 @@ class ListRules:
 
 
 class ShowRule:
-    HELP = "print one rule's documentation"
 
     @staticmethod
     def add_arguments(parser) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from catlint.errors import CatlintError
 
-HELP = "run the language server for editors over stdio (needs the `server` extra: pip install 'catlint[server]')"
 
 
 def add_arguments(parser) -> None:

@@ -20,7 +20,7 @@ _TRAILING = "?!.,:*_~'\""
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _SPACE_OR_TAG = re.compile(r"[ \t\n\r<]")
 # ASCII characters a host name may hold for check_domain: not white space, not punctuation but - _ .
-_ASCII_HOST = re.compile(r"[^\t\n\f\r !\"#$%&'()*+,/:;<=>?@\[\\\]^`{|}~\u0080-\U0010ffff]*")
+_ASCII_HOST = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\-.0-9A-Z_a-z\x7f]*")  # ASCII but white space and other punctuation
 
 
 # A text that is one http(s) or ftp URL and nothing else, in the characters of most link cells:

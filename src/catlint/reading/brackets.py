@@ -16,7 +16,6 @@ _SPACECHARS = " \t\n\v\f\r"
 
 
 def close_bracket(parser) -> None:
-    text = parser.text
     start = parser.position
     parser.position += 1
     after = parser.position

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import repeat
-from typing import Any
+from typing import Any, NamedTuple
 
 from catlint.reading import autolinks
 from catlint.reading import cell_text as inline
@@ -28,8 +28,7 @@ from catlint.reading.tables import Table, read_tables
 _REPEATING_KINDS = frozenset({"list", "term", "count"})
 
 
-@dataclass(frozen=True, slots=True)
-class Read:
+class Read(NamedTuple):
     """A cell text read as its column's type: `value` when it parses, else `error`."""
 
     value: Any = None

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 # Cells without any of these characters have no inline markup: skip the parser.
 _MARKUP = re.compile(r"[\\*_`\[\]<>&!~]")
+# Plain words wrapped in one emphasis or strong emphasis: the words are all a reader sees.
+_EMPHASIS_ONLY = re.compile(r"(\*\*|__|\*|_)([^\\*_`\[\]<>&!~\s](?:[^\\*_`\[\]<>&!~]*[^\\*_`\[\]<>&!~\s])?)\1")
 _LINK_MARKUP = re.compile(r"[\\\[<&`]")
 
 
@@ -34,6 +36,9 @@ def plain_text(text: str) -> str:
     """What a reader sees: markup removed, escapes and entities resolved."""
     if not _MARKUP.search(text):
         return text
+    emphasised = _EMPHASIS_ONLY.fullmatch(text)  # a bold header (__Source__): no parser needed
+    if emphasised is not None:
+        return emphasised.group(2)
     return "".join(_plain(token) for token in tokens(text))
 
 

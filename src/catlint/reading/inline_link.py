@@ -3,11 +3,10 @@ modules that find links for it (brackets, autolinks), which it imports."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     kind: str  # "link", "image", "autolink" (<...>), "url" (bare URL or www.), "email"
     url: str  # the destination as the href holds it (before percent-encoding)
     start: int  # the whole link in the text

@@ -9,17 +9,14 @@ footnote reference is recognised by the nodes between its brackets.
 
 from __future__ import annotations
 
+from typing import NamedTuple
 import bisect
 import re
-from dataclasses import dataclass
 
 from catlint.reading import autolinks, emphasis
 from catlint.reading.brackets import close_bracket
 from catlint.reading.inline_link import Link
-from catlint.reading.references import (
-    ASCII_PUNCTUATION, WHITESPACE, clean_url, link_destination, link_label, link_title, normalize_label,
-    unescape_entities,
-)
+from catlint.reading.references import ASCII_PUNCTUATION, WHITESPACE, unescape_entities
 from catlint.reading.scanners import CLOSE_TAG, OPEN_TAG
 
 # Characters that end a run of plain text: cmark's, plus the autolink and strikethrough extensions'.
@@ -30,14 +27,13 @@ _AUTOLINK_URI = re.compile(r"[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\x00-\x20<>]*+>")
 _AUTOLINK_EMAIL = re.compile(
     r"[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]++@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*+>"
 )
-_HTML_TAG = re.compile(
+_HTML_TAG = (  # compiled on first use (a tag is rare in a cell, and the pattern is costly to compile)
     rf"(?:{OPEN_TAG}|{CLOSE_TAG}|!---->|!--(?:-?[^\x00>-])(?:-?[^\x00-])*+-->|\?(?:[^?>\x00]++|\?[^>\x00]|>)*?\?>"
     r"|![A-Z]++[ \t\v\f\r\n]++[^>\x00]*+>|!\[CDATA\[(?:[^\]\x00]++|\][^\]\x00]|\]\][^>\x00])*?\]\]>)"
 )
 
 
-@dataclass(frozen=True)
-class Inlines:
+class Inlines(NamedTuple):
     links: tuple[Link, ...]
     html: tuple[tuple[int, int], ...]  # raw HTML pieces
     code: tuple[tuple[int, int], ...]  # code spans, backticks included
@@ -170,7 +166,7 @@ class _Parser:
             self.links.append(Link("autolink", url, start, self.position, inner))
             self.add("link", start, self.position)
             return True
-        tag = _HTML_TAG.match(text, start + 1)
+        tag = re.compile(_HTML_TAG).match(text, start + 1)  # re's cache keeps it compiled
         if tag:
             self.position = tag.end()
             self.html.append((start, self.position))

@@ -8,9 +8,9 @@ key `knowledge` names another file.
 
 from __future__ import annotations
 
+from typing import NamedTuple
 import json
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 
@@ -23,8 +23,7 @@ KNOWLEDGE_SCHEMA_FILE = "knowledge.schema.json"
 FIELDS = ("data_types", "body_parts")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One piece of knowledge: what it says about each field (empty tuple: nothing), and whether
     it describes a multi-purpose collection (an archive, a teaching file)."""
 

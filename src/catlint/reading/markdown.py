@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from catlint.reading import autolinks, inlines
 from catlint.reading.blocks import BlockParser
@@ -27,8 +27,7 @@ MARKUP = ("[", "<", "`", "\\", "&", "://", "www.", "@")
 _BARE_URL = re.compile(r"[A-Za-z]{3,5}://[^\s<\[`\\&!|]*\Z")
 
 
-@dataclass(frozen=True)
-class Inline:
+class Inline(NamedTuple):
     """A piece of inline Markdown and where it is: `lines` as the block parser gives them
     ((line number, offset, text)), or one table cell (`cell` = (line, start, end))."""
 
@@ -51,8 +50,7 @@ class Inline:
         return self.cell[0] if self.cell else self.lines[0][0]
 
 
-@dataclass(frozen=True)
-class FoundLink:
+class FoundLink(NamedTuple):
     link: inlines.Link
     inline: Inline
     line: int  # where the destination is written (its definition's, for a reference link)

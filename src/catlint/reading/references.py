@@ -9,8 +9,8 @@ every definition in the file, the first definition of a label winning.
 
 from __future__ import annotations
 
+from typing import NamedTuple
 import re
-from dataclasses import dataclass
 from html.entities import html5
 
 MAX_LABEL_LENGTH = 1000
@@ -21,8 +21,7 @@ _BACKSLASH_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _SPACES = re.compile(r"[ \t\n\r]+")
 
 
-@dataclass(frozen=True)
-class Definition:
+class Definition(NamedTuple):
     key: str  # the normalised label
     url: str  # the destination, cleaned
     line: int  # where the destination is written (1-based), and its code point offsets

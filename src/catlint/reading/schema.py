@@ -7,10 +7,9 @@ unknown-count spellings, footnote markers) and validates records with it.
 
 from __future__ import annotations
 
+from typing import NamedTuple
 import json
-from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 
 from catlint.errors import CatlintError
@@ -21,7 +20,7 @@ SCHEMA_FILE = "catalogue.schema.json"
 
 def data_dir() -> Path:
     """The packaged schema directory; in a source checkout, the top-level schema/."""
-    packaged = Path(str(resources.files("catlint"))) / "schema"
+    packaged = Path(__file__).resolve().parents[1] / "schema"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[3] / "schema"
@@ -31,8 +30,7 @@ def header_key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     field: str
     header: str
     aliases: tuple[str, ...]

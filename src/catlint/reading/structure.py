@@ -7,7 +7,7 @@ sees, so both are errors (rules CAT007 and CAT008) and stop `export`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from catlint.reading.nodes import CODE, HEADING, HTML, ITEM, LIST, PARAGRAPH, BLOCK_QUOTE, THEMATIC_BREAK
 from catlint.reading.rows import segments
@@ -18,8 +18,7 @@ _RENDERED_AS = {PARAGRAPH: "a paragraph", CODE: "a code block", HTML: "raw HTML"
                 LIST: "a list", ITEM: "a list", BLOCK_QUOTE: "a block quote", THEMATIC_BREAK: "a rule"}
 
 
-@dataclass(frozen=True)
-class EarlyEnd:
+class EarlyEnd(NamedTuple):
     line: int  # where the table ends: the line that ended it
     first: int  # the lines that look like rows but are not
     last: int

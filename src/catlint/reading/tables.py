@@ -43,8 +43,7 @@ class Row:
     start: int = 0  # where the row's cells are read from: after a block quote's `>` or a list's indent
 
 
-@dataclass(frozen=True)
-class Footnote:
+class Footnote(NamedTuple):
     line: int
     marker: str
     marker_span: Span

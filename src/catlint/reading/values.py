@@ -7,8 +7,8 @@ equality is what makes a fix lossless.
 
 from __future__ import annotations
 
+from typing import NamedTuple
 import re
-from dataclasses import dataclass
 
 from catlint.reading.schema import Schema, header_key
 
@@ -28,8 +28,7 @@ class CellValueError(ValueError):
     """A cell that cannot be read as its field's type; the message says why."""
 
 
-@dataclass(frozen=True)
-class Count:
+class Count(NamedTuple):
     value: int
     bound: str
     marker: str = ""

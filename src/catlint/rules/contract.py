@@ -10,7 +10,7 @@ own between documents.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 from catlint.diagnostics import Finding
 
@@ -26,8 +26,7 @@ def selector_matches(selector: str, code: str, name: str) -> bool:
     return code.startswith(selector.upper()) or selector.lower() == name
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str  # CAT + three digits: 0xx structure, 1xx values, 2xx normal form, 3xx consistency, 4xx security, 5xx links
     name: str  # kebab-case, what `--select`/`--ignore` and per-row ignores accept besides the code
     severity: str

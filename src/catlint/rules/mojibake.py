@@ -28,7 +28,7 @@ Passes:
 
 from catlint.reading.mojibake import repair
 from catlint.reading.tables import Span
-from catlint.rules._support.findings import at_span, cell_span, line_subject, replace, row_subject, shown
+from catlint.rules._support.findings import at_span, cell_span, replace, row_subject, shown
 from catlint.rules.contract import Rule
 
 

@@ -30,7 +30,6 @@ Passes:
 
 import re
 
-from catlint.network.hosts import why_not_public
 from catlint.rules._support.findings import at_span, line_subject
 from catlint.rules._support.page import page_links
 from catlint.rules._support.urls import host_of
@@ -55,6 +54,8 @@ def check(context):
 
 def _verdict(verdicts: dict, host: str) -> str | None:
     if host not in verdicts:
+        from catlint.network.hosts import why_not_public  # ipaddress and friends: only when there are links
+
         verdicts[host] = why_not_public(host)
     return verdicts[host]
 

@@ -14,8 +14,8 @@ body parts) or when there is none.
 
 from __future__ import annotations
 
+from typing import NamedTuple
 import re
-from dataclasses import dataclass
 
 from catlint.reading.knowledge import FIELDS, Entry, split_link
 from catlint.rules._support.findings import at_span, cell_span, replace, row_subject
@@ -26,15 +26,13 @@ _QUERY_OR_FRAGMENT = re.compile(r"[?#][^\n]*")
 FIELD_WORDS = {"data_types": "data types", "body_parts": "body parts"}
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     kind: str  # "name", "acronym" or "link"
     label: str  # what was seen, as the message shows it
     entry: Entry
 
 
-@dataclass(frozen=True)
-class Contradiction:
+class Contradiction(NamedTuple):
     field: str
     values: tuple[str, ...]
     evidence: tuple[Evidence, ...]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
 import re
-from dataclasses import dataclass
 
 from catlint.reading.tables import Span
 from catlint.rules._support.columns import distinct
@@ -11,8 +11,7 @@ from catlint.rules._support.columns import distinct
 _REFERENCE = re.compile(r"\[\^[^\[\]\s]+\]")  # a label holds no bracket: each "[^" scans only to the next one
 
 
-@dataclass(frozen=True)
-class Use:
+class Use(NamedTuple):
     marker: str  # as written in the cell: ¹ or [^1]
     span: Span
     row: int
@@ -27,8 +26,7 @@ def definitions(catalogue) -> dict[str, object]:
     return found
 
 
-@dataclass(frozen=True)
-class MarkedText:
+class MarkedText(NamedTuple):
     """A marker in one distinct cell text of a column, at `start:end` of the text."""
 
     marker: str

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
 import re
 import time
-from dataclasses import dataclass, field
 from http import HTTPStatus
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -15,13 +15,12 @@ from catlint.rules._support.findings import at_span, cell_span, row_subject
 _HTTP_URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class LinkCell:
+class LinkCell(NamedTuple):
     """A row's link that can be checked: an absolute http(s) URL and the cell that holds it."""
 
     url: str
     cell: object  # catlint.reading.body.Cell
-    subject: tuple[str, ...] = field(default=())
+    subject: tuple[str, ...] = ()
 
 
 def link_cells(context) -> list[LinkCell]:

@@ -14,8 +14,8 @@ placed at each row only when a rule reports it.
 
 from __future__ import annotations
 
+from typing import NamedTuple
 import re
-from dataclasses import dataclass
 
 from catlint.reading import cell_text, inlines
 from catlint.reading.autolinks import whole_url
@@ -30,8 +30,7 @@ _HTML_IN_BLOCK = re.compile(rf"<(?:{OPEN_TAG}|{CLOSE_TAG})")
 _MARKUP = ("[", "<", "`", "\\", "&", "://", "www.", "@")
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     line: int
     span: Span  # where the destination (or the tag) is written; the whole cell when written otherwise
     shown: Span  # where the link itself stands
@@ -40,8 +39,7 @@ class Place:
     cell: object = None  # that cell
 
 
-@dataclass(frozen=True, slots=True)
-class PageLink:
+class PageLink(NamedTuple):
     """A link GitHub renders (`kind`: link, image, autolink, url, email), or a link cell's plain
     value ("value"); `text` is the link text of `[text](url)`."""
 
@@ -65,8 +63,7 @@ class PageLink:
                 yield Place(cell.line, span, around, exact, row, cell)
 
 
-@dataclass(frozen=True, slots=True)
-class Html:
+class Html(NamedTuple):
     raw: str
     places: tuple  # Place objects, or (column index, its distinct texts, text, offset) for catalogue cells
 
