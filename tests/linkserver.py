@@ -22,7 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from conftest import ROOT, table
+from conftest import table
 
 GUARD = r"""
 import os, runpy, socket, sys
@@ -47,7 +47,6 @@ LOOPBACK_OPT_IN = {"CATLINT_TEST_ONLY_ALLOW_LOOPBACK": "1"}
 def guarded_catlint(*args, cwd=None, env=None, loopback=True, **kwargs) -> subprocess.CompletedProcess:
     environment = {key: value for key, value in os.environ.items()
                    if key not in ("GITHUB_ACTIONS", "CI", "SSL_CERT_FILE", *LOOPBACK_OPT_IN)}
-    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
     environment.update(LOOPBACK_OPT_IN if loopback else {})
     environment.update(env or {})
     return subprocess.run([sys.executable, "-c", GUARD, *map(str, args)], cwd=cwd, env=environment,

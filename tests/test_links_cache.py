@@ -30,7 +30,6 @@ runpy.run_module("catlint", run_name="__main__", alter_sys=True)
 
 def run_without_sockets(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
     environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
-    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
     environment.update(env or {})
     return subprocess.run([sys.executable, "-c", NO_SOCKETS, *map(str, args)], cwd=cwd, env=environment,
                           capture_output=True, text=True, encoding="utf-8", timeout=120)
@@ -131,7 +130,6 @@ def test_progress_bar_only_on_a_terminal_and_never_in_ci(servers, tmp_path):
     catalogue = write_catalogue(tmp_path, {"Fine": servers.url("/ok?t=progress"), "Gone": servers.url("/gone?t=progress")})
     arguments = ["links", catalogue, "--max-age", "0", "--links-cache", tmp_path / "c.json"]
     env = {key: value for key, value in os.environ.items() if key != "CI"}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
     shown = _stderr_through_terminal(arguments, env)
     assert "checking links [" in shown and "] 2/2" in shown
     assert "checking links" not in _stderr_through_terminal(arguments, {**env, "CI": "true"})

@@ -17,7 +17,6 @@ import time
 
 import pytest
 
-from conftest import ROOT
 from linkserver import LOOPBACK_OPT_IN, guarded_catlint, run_links, servers, write_catalogue  # noqa: F401 (servers is a fixture)
 
 from catlint.network.probe import HostLimits, Options, probe, tls_context
@@ -89,7 +88,6 @@ runpy.run_module("catlint", run_name="__main__", alter_sys=True)
 
 def resolving_catlint(resolver: dict, *args, loopback: bool) -> subprocess.CompletedProcess:
     environment = {key: value for key, value in os.environ.items() if key not in ("CI", "GITHUB_ACTIONS", "SSL_CERT_FILE", OPT_IN)}
-    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
     environment["TEST_RESOLVER"] = json.dumps(resolver)
     if loopback:
         environment[OPT_IN] = "1"
