@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import tomllib
 from dataclasses import dataclass
-from dataclasses import replace as dataclass_replace
 from pathlib import Path
 
 from catlint.engine.check import check_catalogue
@@ -76,7 +75,7 @@ def load(rule) -> Fixture:
     if (path / "catlint.toml").exists():
         table = tomllib.loads((path / "catlint.toml").read_text(encoding="utf-8"))
         # Named without its directory: messages quote the configuration's path relative to the working directory.
-        config = dataclass_replace(parse_config(table, str(path / "catlint.toml")), path="catlint.toml")
+        config = parse_config(table, str(path / "catlint.toml"))._replace(path="catlint.toml")
     if "select" not in _toml(path):
         config = config.with_cli(select=[rule.code])
     results = None

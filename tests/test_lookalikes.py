@@ -86,7 +86,8 @@ def test_generator_reads_the_unicode_files_and_writes_the_data(tmp_path):
     (ucd / "PropertyValueAliases.txt").write_text(header.format(name="PropertyValueAliases")
                                                   + "sc ; Latn ; Latin\nsc ; Cyrl ; Cyrillic\nsc ; Zzzz ; Unknown\n"
                                                   + "sc ; Hira ; Hiragana\nsc ; Kana ; Katakana\n")
-    (ucd / "confusables.txt").write_text("# confusables.txt\n# Version: 17.0.0\n0430 ;\t0061 ;\tMA\t# ( а → a )\n")
+    (ucd / "confusables.txt").write_text("# confusables.txt\n# Version: 17.0.0\n0430 ;\t0061 ;\tMA\t# ( а → a )\n"
+                                         "0031 ;\t006C ;\tMA\t# ( 1 → l )\n")
     output = tmp_path / "out"
     result = subprocess.run([sys.executable, str(ROOT / "tools" / "unicode_data.py"), str(ucd), "--output", str(output)],
                             capture_output=True, text=True)
@@ -95,7 +96,16 @@ def test_generator_reads_the_unicode_files_and_writes_the_data(tmp_path):
     scripts = json.loads((output / "scripts.json").read_text())
     assert scripts["scripts"] == [["0000", "Zzzz"], ["0041", "Latn"], ["005B", "Zzzz"], ["0430", "Cyrl"], ["0450", "Zzzz"]]
     assert scripts["script-extensions"] == [["30FC", "Hira Kana"]]
-    assert json.loads((output / "confusables.json").read_text())["prototypes"] == {"\u0430": "a"}
+    assert json.loads((output / "confusables.json").read_text())["prototypes"] == {"1": "l", "\u0430": "a"}
+    assert json.loads((output / "confusables-ascii.json").read_text())["prototypes"] == {"1": "l"}
+
+
+def test_the_ascii_confusables_are_exactly_the_ascii_entries_of_the_whole_table():
+    """Names of ASCII characters are keyed from the small file; it must hold what the whole table says."""
+    whole = load("confusables.json")
+    ascii_part = load("confusables-ascii.json")
+    assert ascii_part["prototypes"] == {char: prototype for char, prototype in whole["prototypes"].items() if char.isascii()}
+    assert ascii_part["unicode-version"] == whole["unicode-version"] and "1" in ascii_part["prototypes"]
 
 
 def test_script_data_answers_like_unicode():

@@ -13,7 +13,8 @@ nor UTS #39 confusables, so catlint ships them as data:
 
 - default-ignorable.json: the Default_Ignorable_Code_Point ranges (CAT401, CAT306);
 - scripts.json: each code point's Script and Script_Extensions (CAT405);
-- confusables.json: the UTS #39 prototype of each confusable character (CAT306, CAT405).
+- confusables.json: the UTS #39 prototype of each confusable character (CAT306, CAT405);
+  confusables-ascii.json: its ASCII characters' entries.
 
 Standard library only; the output is deterministic, so regenerating with the
 same files changes nothing.
@@ -114,6 +115,10 @@ def confusables(ucd: Path) -> dict:
     return {"prototypes": dict(sorted(mapping.items()))}
 
 
+def ascii_confusables(data: dict) -> dict:
+    return {"prototypes": {char: prototype for char, prototype in data["prototypes"].items() if char.isascii()}}
+
+
 def write(output: Path, name: str, sources: list[Path], data: dict, purpose: str) -> None:
     versions = {version(path) for path in sources}
     if len(versions) != 1:
@@ -147,8 +152,11 @@ def main(argv: list[str]) -> int:
     write(output, "scripts.json", [ucd / "Scripts.txt", ucd / "ScriptExtensions.txt", ucd / "PropertyValueAliases.txt"], scripts(ucd),
           "Script of every code point ('scripts': each entry's script runs up to the next entry; Zzzz is unassigned) "
           "and Script_Extensions where they differ: what CAT405 reads a host label's scripts from.")
-    write(output, "confusables.json", [ucd / "confusables.txt"], confusables(ucd),
+    prototypes = confusables(ucd)
+    write(output, "confusables.json", [ucd / "confusables.txt"], prototypes,
           "UTS #39 confusables: each character's prototype, for the skeletons CAT306 and CAT405 compare.")
+    write(output, "confusables-ascii.json", [ucd / "confusables.txt"], ascii_confusables(prototypes),
+          "The ASCII characters' entries of confusables.json: all a column of ASCII names needs (read without the whole table).")
     return 0
 
 

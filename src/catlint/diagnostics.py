@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import NamedTuple
-from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -39,8 +38,7 @@ class Finding(NamedTuple):
     subject: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     filename: str
     code: str
     name: str
@@ -49,8 +47,18 @@ class Diagnostic:
     location: Position
     end_location: Position
     fix: Fix | None = None
-    # What the finding is about, independent of its line: used for stable fingerprints.
-    subject: tuple[str, ...] = field(default=(), compare=False)
+    # What the finding is about, independent of its line: used for stable fingerprints (not
+    # compared: two findings that differ only in it are the same finding).
+    subject: tuple[str, ...] = ()
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Diagnostic) and self[:8] == other[:8]
+
+    def __ne__(self, other) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:8])
 
     @property
     def identity(self) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from catlint.commands.common import (
     add_file_arguments, add_output_arguments, add_selection_arguments, each_file, emit_report, has_findings, load,
     report_run,
 )
-from catlint.commands.links import add_link_options, links_if_asked
+from catlint.commands.link_options import add_link_options, links_if_asked
 from catlint.commands.output import add_report_arguments, check_statistics_format, exit_code
 from catlint.engine.check import check_catalogue, selected_rules
 from catlint.errors import CatlintError

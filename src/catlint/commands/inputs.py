@@ -9,7 +9,6 @@ that skips hidden directories (`.git`, `.venv`, ...).
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 
 from catlint.errors import CatlintError
@@ -82,6 +81,8 @@ def markdown_files(directory: str) -> list[str]:
 
 def _git_files(directory: str) -> list[str] | None:
     """Tracked and untracked-but-not-ignored files, or None outside a git work tree (or without git)."""
+    import subprocess  # only for a directory argument
+
     command = ["git", "-c", "core.fsmonitor=false", "-C", directory, "ls-files", "-z", "--cached", "--others", "--exclude-standard"]
     try:
         done = subprocess.run(command, capture_output=True, timeout=120)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 from pathlib import Path
 
 from catlint.diagnostics import SEVERITIES
@@ -23,19 +23,17 @@ from catlint.rules.contract import selector_matches
 TABLE_STYLES = ("keep", "aligned", "compact")
 
 
-@dataclass(frozen=True)
-class RowIgnore:
+class RowIgnore(NamedTuple):
     source: str
     codes: tuple[str, ...]
     reason: str
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     path: str | None = None
     select: tuple[str, ...] = ("CAT",)
     ignore: tuple[str, ...] = ()
-    severity: dict = field(default_factory=dict)
+    severity: dict = {}  # never changed once made
     per_row_ignores: tuple[RowIgnore, ...] = ()
     schema: str | None = None
     knowledge: str | None = None
@@ -57,9 +55,9 @@ class Config:
                     raise CatlintError(f"--{option}: {problem}")
         for option in ("select", "ignore"):
             if given[option]:
-                changed = replace(changed, **{option: tuple(given[option])})
+                changed = changed._replace(**{option: tuple(given[option])})
         if select and not ignore:
-            changed = replace(changed, ignore=())
+            changed = changed._replace(ignore=())
         if extend_select or extend_ignore:
             changed = changed._extended(tuple(extend_select or ()), tuple(ignore or ()) + tuple(extend_ignore or ()))
         if not enabled_rules(changed.select, changed.ignore):
@@ -72,7 +70,7 @@ class Config:
         codes = [rule.code for rule in all_rules()
                  if (self.enabled(rule.code, rule.name) or matches(extend_select, rule.code, rule.name))
                  and not matches(cli_ignore, rule.code, rule.name)]
-        return replace(self, select=tuple(codes), ignore=())
+        return self._replace(select=tuple(codes), ignore=())
 
     def enabled(self, code: str, name: str) -> bool:
         return matches(self.select, code, name) and not matches(self.ignore, code, name)
@@ -166,7 +164,7 @@ def parse_config(table: dict, path: str) -> Config:
             values[key] = tuple(_selectors(table[key], lambda problem, key=key: fail(key, problem)))
     if values.get("select") == ():
         fail("select", "is empty: it would select no rule (leave it out to select every rule)")
-    if not enabled_rules(values.get("select", Config.select), values.get("ignore", ())):
+    if not enabled_rules(values.get("select", Config._field_defaults["select"]), values.get("ignore", ())):
         fail("ignore" if "ignore" in table else "select", _NOTHING)
     severity = table.get("severity", {})
     if not isinstance(severity, dict):

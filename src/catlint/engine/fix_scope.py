@@ -18,7 +18,6 @@ change a row's cells, and its fix is unsafe.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from catlint.diagnostics import Diagnostic, last_row
 from catlint.rules import find_rule
@@ -30,7 +29,7 @@ def confined_fixes(diagnostics: list[Diagnostic], catalogue) -> list[Diagnostic]
     """The diagnostics, each fix withheld (the problem reported without it) unless it is confined."""
     if not any(diagnostic.fix for diagnostic in diagnostics):
         return diagnostics
-    return [d if d.fix is None or is_confined(catalogue, d) else replace(d, fix=None) for d in diagnostics]
+    return [d if d.fix is None or is_confined(catalogue, d) else d._replace(fix=None) for d in diagnostics]
 
 
 def is_confined(catalogue, diagnostic: Diagnostic) -> bool:

@@ -13,8 +13,7 @@ and `catlint links --fix` both fix through here.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
-from dataclasses import replace as dataclass_replace
+from dataclasses import dataclass
 
 from catlint.engine.check import check_catalogue
 from catlint.errors import CatlintError
@@ -71,7 +70,7 @@ def _as_written(catalogue):
     source = catalogue.source
     if source.is_utf8:
         return catalogue
-    return read_catalogue(dataclass_replace(source, encoding="utf-8", bom=False), catalogue.schema, catalogue.text)
+    return read_catalogue(source._replace(encoding="utf-8", bom=False), catalogue.schema, catalogue.text)
 
 
 def _reread(catalogue, text: str):
@@ -80,7 +79,7 @@ def _reread(catalogue, text: str):
 
 def _without_fixes(diagnostics: list, refused: set) -> list:
     """Refused fixes are not offered again: their problems are reported as having none."""
-    return [replace(d, fix=None) if d in refused else d for d in diagnostics] if refused else diagnostics
+    return [d._replace(fix=None) if d in refused else d for d in diagnostics] if refused else diagnostics
 
 
 def _changes_values(diagnostic) -> bool:

@@ -10,7 +10,7 @@ This module imports no networking code: every `catlint check` imports it.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 # What a URL's check came to; each outcome but "ok" is reported by one CAT5xx rule.
 OUTCOMES = ("ok", "redirected", "client-error", "server-error", "timeout", "dns-failure", "tls-error",
@@ -18,8 +18,7 @@ OUTCOMES = ("ok", "redirected", "client-error", "server-error", "timeout", "dns-
 PERMANENT = (301, 308)
 
 
-@dataclass(frozen=True)
-class Hop:
+class Hop(NamedTuple):
     status: int
     location: str  # absolute; without a query or fragment the link itself does not have
     hidden: bool = False  # whether a query or fragment was left out
@@ -30,8 +29,7 @@ class Hop:
         return self.location + ("?\u2026" if self.hidden else "")
 
 
-@dataclass(frozen=True)
-class LinkResult:
+class LinkResult(NamedTuple):
     url: str
     outcome: str
     status: int | None = None
@@ -49,7 +47,7 @@ class LinkResult:
         return self.hops[-1].shown if self.hops else self.url
 
     def to_json(self) -> dict:
-        entry = asdict(self)
+        entry = self._asdict()
         entry.pop("from_cache")
         entry["hops"] = [[hop.status, hop.location, *([True] if hop.hidden else [])] for hop in self.hops]
         return entry

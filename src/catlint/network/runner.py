@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import replace
 from itertools import chain, zip_longest
 from urllib.parse import urlsplit
 
@@ -20,7 +19,7 @@ def check_urls(urls, cache: LinkCache, max_age: float, offline: bool, options, s
     for url in dict.fromkeys(urls):
         if offline:
             cached = cache.known(url, now)
-            results[url] = replace(cached, from_cache=True) if cached else LinkResult(url, "not-checked", detail="not in the link cache")
+            results[url] = cached._replace(from_cache=True) if cached else LinkResult(url, "not-checked", detail="not in the link cache")
         elif (cached := cache.fresh(url, max_age, now)) is not None:
             results[url] = cached
         else:

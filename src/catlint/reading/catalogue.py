@@ -9,7 +9,6 @@ for, never stored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import repeat
 from typing import Any, NamedTuple
 
@@ -166,19 +165,21 @@ def exported(value, notes: dict[str, str]):
     return value
 
 
-@dataclass
 class Catalogue:
-    path: str
-    source: Source
-    text: str
-    lines: Lines
-    markdown: MarkdownDocument
-    schema: Schema
-    tables: list[Table]  # every table GitHub renders
-    catalogue_tables: list[Table]  # those whose header is the catalogue's; the first is the catalogue
-    header_columns: list[Column | None]  # the schema column each header cell names
-    body: TableBody
-    fields: dict[str, FieldColumn]  # by field: the first header cell that names it
+    def __init__(self, path: str, source: Source, text: str, lines: Lines, markdown: MarkdownDocument, schema: Schema,
+                 tables: list[Table], catalogue_tables: list[Table], header_columns: list[Column | None], body: TableBody,
+                 fields: dict[str, FieldColumn]):
+        self.path = path
+        self.source = source
+        self.text = text
+        self.lines = lines
+        self.markdown = markdown
+        self.schema = schema
+        self.tables = tables  # every table GitHub renders
+        self.catalogue_tables = catalogue_tables  # those whose header is the catalogue's; the first is the catalogue
+        self.header_columns = header_columns  # the schema column each header cell names
+        self.body = body
+        self.fields = fields  # by field: the first header cell that names it
 
     @property
     def table(self) -> Table:

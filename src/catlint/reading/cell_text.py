@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 
@@ -51,8 +50,15 @@ def _plain(token: dict) -> str:
     if kind in ("inline_html", "block_html"):  # a comment or a tag is markup, not text a reader sees
         return ""
     if kind == "text":
-        return html.unescape(token.get("raw", ""))
+        raw = token.get("raw", "")
+        return _unescaped(raw) if "&" in raw else raw
     return token.get("raw", "")
+
+
+def _unescaped(text: str) -> str:
+    import html  # only for a cell with an entity
+
+    return html.unescape(text)
 
 
 def link_value(text: str, definitions: dict) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -62,14 +61,14 @@ class FoundLink(NamedTuple):
     text: str | None = None  # the link text of a [text](url) link or an image's alt text
 
 
-@dataclass
 class MarkdownDocument:
-    lines: Any  # catlint.reading.lines.Lines: the text held once, a line cut out when asked for
-    root: Node
-    tables: list[Node] = field(default_factory=list)
-    definitions: dict = field(default_factory=dict)
-    footnote_definitions: dict[str, Node] = field(default_factory=dict)
-    html_blocks: list[tuple[int, int]] = field(default_factory=list)  # first and last line
+    def __init__(self, lines: Any, root: Node):
+        self.lines = lines  # catlint.reading.lines.Lines: the text held once, a line cut out when asked for
+        self.root = root
+        self.tables: list[Node] = []
+        self.definitions: dict = {}
+        self.footnote_definitions: dict[str, Node] = {}
+        self.html_blocks: list[tuple[int, int]] = []  # first and last line
 
     def inline_content(self, needles: tuple[str, ...] = MARKUP, skip: frozenset = frozenset()):
         """Every piece of inline content holding one of `needles`, in document order: paragraphs,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass, field
 
 DOCUMENT, BLOCK_QUOTE, LIST, ITEM, FOOTNOTE = "document", "block_quote", "list", "item", "footnote_definition"
 CODE, HTML, PARAGRAPH, HEADING, THEMATIC_BREAK = "code_block", "html_block", "paragraph", "heading", "thematic_break"
@@ -26,31 +25,36 @@ def accepts_lines(kind: str) -> bool:
     return kind in (PARAGRAPH, HEADING, CODE)
 
 
-@dataclass
 class ListData:
-    kind: str  # "bullet" or "ordered"
-    bullet: str
-    start: int
-    delimiter: str
-    marker_offset: int = 0
-    padding: int = 0
+    __slots__ = ("kind", "bullet", "start", "delimiter", "marker_offset", "padding")
+
+    def __init__(self, kind: str, bullet: str, start: int, delimiter: str, marker_offset: int = 0, padding: int = 0):
+        self.kind = kind  # "bullet" or "ordered"
+        self.bullet = bullet
+        self.start = start
+        self.delimiter = delimiter
+        self.marker_offset = marker_offset
+        self.padding = padding
 
     def same_list(self, other: "ListData") -> bool:
         return (self.kind, self.delimiter, self.bullet) == (other.kind, other.delimiter, other.bullet)
 
 
-@dataclass
 class TableData:
     """Where a table's rows are: line numbers and the offset each row's cells are read from."""
 
-    header_line: int
-    header_start: int
-    delimiter_line: int
-    delimiter_start: int
-    columns: int
-    row_lines: array = field(default_factory=lambda: array("I"))
-    row_starts: array = field(default_factory=lambda: array("I"))
-    padded_cells: int = 0  # empty cells GitHub adds to short rows
+    __slots__ = ("header_line", "header_start", "delimiter_line", "delimiter_start", "columns", "row_lines", "row_starts",
+                 "padded_cells")
+
+    def __init__(self, header_line: int, header_start: int, delimiter_line: int, delimiter_start: int, columns: int):
+        self.header_line = header_line
+        self.header_start = header_start
+        self.delimiter_line = delimiter_line
+        self.delimiter_start = delimiter_start
+        self.columns = columns
+        self.row_lines = array("I")
+        self.row_starts = array("I")
+        self.padded_cells = 0  # empty cells GitHub adds to short rows
 
 
 class Node:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 import re
-from html.entities import html5
 
 MAX_LABEL_LENGTH = 1000
 WHITESPACE = " \t\n\r"  # cmark_isspace: a vertical tab or a form feed is not white space
@@ -215,6 +214,8 @@ def unescape_backslashes(text: str) -> str:
 def _entity(match: re.Match) -> str:
     hexadecimal, decimal, name = match.groups()
     if name is not None:
+        from html.entities import html5  # only for a named entity
+
         return html5.get(name + ";", match.group())
     code = int(hexadecimal, 16) if hexadecimal is not None else int(decimal)
     if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from catlint.errors import CatlintError
 
@@ -26,8 +26,7 @@ _DETECTOR_BYTES = 1 << 16  # of the lines that are not ASCII: enough for chardet
 _FALLBACK_ENCODINGS = ("cp1252", "cp1250", "cp1251", "iso-8859-15", "latin-1")
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """Decoded file content and what is needed to write it back faithfully. The bytes are not
     kept: a UTF-8 file is its text encoded again, and any other file is rewritten as UTF-8."""
 

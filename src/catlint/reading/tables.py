@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from catlint.reading.body import Cell, row_cells
@@ -33,8 +32,7 @@ class Span(NamedTuple):
     end: int
 
 
-@dataclass(slots=True)
-class Row:
+class Row(NamedTuple):
     """A header or delimiter row: its line, the line's text and its cells (with positions)."""
 
     line: int
@@ -52,19 +50,19 @@ class Footnote(NamedTuple):
     glued: bool
 
 
-@dataclass
 class Table:
     """A table GitHub renders: its header and delimiter rows, where its body rows are (footnote
     lines glued under it are notes, not rows), and its footnotes."""
 
-    header: Row
-    delimiter: Row
-    node: Node
-    row_lines: array = field(default_factory=lambda: array("I"))  # 1-based line of each body row
-    row_starts: array = field(default_factory=lambda: array("I"))
-    footnotes: list[Footnote] = field(default_factory=list)
-    end_line: int = 0  # the last line GitHub renders as part of the table
-    nested: bool = False  # in a block quote, list item or footnote definition
+    def __init__(self, header: Row, delimiter: Row, node: Node, nested: bool = False):
+        self.header = header
+        self.delimiter = delimiter
+        self.node = node
+        self.row_lines = array("I")  # 1-based line of each body row
+        self.row_starts = array("I")
+        self.footnotes: list[Footnote] = []
+        self.end_line = 0  # the last line GitHub renders as part of the table
+        self.nested = nested  # in a block quote, list item or footnote definition
 
     @property
     def first_line(self) -> int:

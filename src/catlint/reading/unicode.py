@@ -88,3 +88,10 @@ def script_name(code: str) -> str:
 def prototypes() -> dict[int, str]:
     """A str.translate table from each confusable character to its UTS #39 prototype."""
     return {ord(char): prototype for char, prototype in load("confusables.json")["prototypes"].items()}
+
+
+@lru_cache(maxsize=1)
+def ascii_prototypes() -> dict[str, str]:
+    """The ASCII characters' prototypes: the same entries as in `prototypes`, from a file a
+    fraction of its size (most catalogues have only ASCII names)."""
+    return load("confusables-ascii.json")["prototypes"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 
 FORMATS = {
@@ -29,24 +29,25 @@ FORMATS = {
 CHOICES = ("auto", *FORMATS)
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(NamedTuple):
     """One file as it was checked: its document and the configuration in force."""
 
     document: object
     config: object
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
+    """What a report needs besides the findings. The mappings are never changed once made (a
+    default is shared between runs)."""
+
     files: tuple[str, ...]
     rules: tuple
     unreadable: int = 0
-    checked: dict[str, Checked] = field(default_factory=dict)  # by filename, as in Diagnostic.filename
+    checked: dict[str, Checked] = {}  # by filename, as in Diagnostic.filename
     changed_lines: dict[str, frozenset[int]] | None = None  # with --changed-since: the lines a change touched
-    suggestions: dict = field(default_factory=dict)  # "suggestions": diagnostic -> its own Suggestion
-    line_suggestions: dict = field(default_factory=dict)  # "line_suggestions": (filename, line) -> Suggestion
-    review_paths: dict[str, str] = field(default_factory=dict)  # "review_paths": filename -> path from the repository root
+    suggestions: dict = {}  # "suggestions": diagnostic -> its own Suggestion
+    line_suggestions: dict = {}  # "line_suggestions": (filename, line) -> Suggestion
+    review_paths: dict[str, str] = {}  # "review_paths": filename -> path from the repository root
     # How the text is shown (text and statistics): colour, the summary (not with --quiet), each
     # problem's fix (--show-fixes), what `check --fix` fixed, and what --changed-since left out.
     color: bool = False

@@ -9,7 +9,6 @@ own between documents.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, NamedTuple
 
 from catlint.diagnostics import Finding
@@ -44,20 +43,22 @@ class Rule(NamedTuple):
         return self.documentation.strip().splitlines()[0] if self.documentation.strip() else ""
 
 
-@dataclass
 class Context:
     """Everything a rule reads, for one document. `shared` memoises work several rules share
     (the links on the page, the evidence of each row), for this document only."""
 
-    catalogue: Any  # catlint.reading.catalogue.Catalogue
-    table_style: str = "aligned"  # the table's layout: aligned or compact (the engine resolves `keep`)
-    link_results: dict | None = None  # URL -> LinkResult, when links were checked
-    load_knowledge: Callable[[], Any] | None = None  # the evidence knowledge, loaded on first use
-    per_row_ignores: tuple = ()
-    config_path: str | None = None
-    enabled: Callable[[str, str], bool] = lambda code, name: True  # whether a rule runs (for CAT310)
-    suppressed: frozenset = frozenset()  # (ignore index, selector) pairs that suppressed a finding
-    cache: dict = field(default_factory=dict)
+    def __init__(self, catalogue: Any, table_style: str = "aligned", link_results: dict | None = None,
+                 load_knowledge: Callable[[], Any] | None = None, per_row_ignores: tuple = (), config_path: str | None = None,
+                 enabled: Callable[[str, str], bool] = lambda code, name: True, suppressed: frozenset = frozenset()):
+        self.catalogue = catalogue  # catlint.reading.catalogue.Catalogue
+        self.table_style = table_style  # the table's layout: aligned or compact (the engine resolves `keep`)
+        self.link_results = link_results  # URL -> LinkResult, when links were checked
+        self.load_knowledge = load_knowledge  # the evidence knowledge, loaded on first use
+        self.per_row_ignores = per_row_ignores
+        self.config_path = config_path
+        self.enabled = enabled  # whether a rule runs (for CAT310)
+        self.suppressed = suppressed  # (ignore index, selector) pairs that suppressed a finding
+        self.cache: dict = {}
 
     def shared(self, key, compute: Callable[[], Any]):
         if key not in self.cache:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import NamedTuple
 import re
 import time
-from http import HTTPStatus
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from catlint.diagnostics import Edit, Fix, Position
@@ -56,6 +55,8 @@ def finding(link, result: LinkResult, message: str, fix: Fix | None = None):
 
 
 def status_text(status: int | None) -> str:
+    from http import HTTPStatus  # only for a finding that names a status
+
     try:
         return f"{status} {HTTPStatus(status).phrase}"
     except ValueError:

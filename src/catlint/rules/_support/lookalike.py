@@ -19,7 +19,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from catlint.reading.unicode import COMMON, INHERITED, UNKNOWN, default_ignorable_table, prototypes, script, script_extensions, script_name
+from catlint.reading.unicode import COMMON, INHERITED, UNKNOWN, ascii_prototypes, default_ignorable_table, prototypes, script, script_extensions, script_name
 
 # UTS #46 (IDNA) maps these to the label separator "." before a browser looks at a host.
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
@@ -83,7 +83,7 @@ def _replaced(text: str, replacements) -> str:
 def _ascii_prototypes() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """The ASCII characters' prototypes, and those of capitals that read differently from their small
     letter (I reads as l, i does not): only names with one of these need the second key."""
-    table = tuple((chr(point), prototype) for point, prototype in prototypes().items() if point < 128 and prototype.isascii())
+    table = tuple((char, prototype) for char, prototype in ascii_prototypes().items() if prototype.isascii())
     mapped = dict(table)
 
     def key(text: str) -> str:
