@@ -213,7 +213,7 @@ def test_plain_links_with_the_same_key_have_the_same_coarse_key(links):
 @st.composite
 def laid_out_tables(draw):
     """A small catalogue-like table, aligned or compact, with a few rows possibly out of place."""
-    from catlint.rules._support.layout import display_width
+    from catlint.reading.layout import display_width
 
     header = ["Source", "Data Types", "Images"]
     alphabet = draw(st.sampled_from(["ab XR,1", "ab XR,1", "ab XR,1", "aé世"]))
@@ -242,7 +242,7 @@ def laid_out_tables(draw):
 @given(laid_out_tables(), st.sampled_from(["aligned", "compact"]))
 def test_a_body_checked_at_once_is_in_place_exactly_when_each_row_is(text, style):
     from catlint.engine.run import read_text
-    from catlint.rules._support import layout
+    from catlint.reading import layout
 
     catalogue = read_text(text)
     row_layout = layout.RowLayout(catalogue, style)
@@ -268,7 +268,7 @@ def test_row_acronyms_in_one_pass_are_those_of_each_name(texts):
 @given(st.lists(st.text(st.sampled_from(list("aImrn0OlL1 |%-\u00a0é\u0435Ω\t")), max_size=8), max_size=4))
 def test_name_keys_of_a_column_are_those_of_each_name(texts):
     from catlint.rules._support.lookalike import all_source_keys, source_keys
-    from catlint.rules._support.names import all_name_keys, name_key
+    from catlint.reading.values import all_name_keys, name_key
 
     texts = [text.replace("\n", " ") for text in texts]
     assert list(zip(*all_source_keys(texts))) == [source_keys(text) for text in texts]

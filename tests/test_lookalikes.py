@@ -12,6 +12,7 @@ from conftest import ROOT, run_json, table
 
 from catlint.rules._support.lookalike import source_keys
 from catlint.rules.invisible_character import invisible_pattern
+from catlint.reading.security import load_security
 from catlint.reading.unicode import default_ignorable, load, script, script_extensions
 
 
@@ -56,7 +57,7 @@ def test_every_hidden_character_is_reported_at_its_column_with_its_code_point_an
 
 
 def test_the_pattern_covers_every_default_ignorable_code_point_and_nothing_visible():
-    pattern = invisible_pattern()
+    pattern = invisible_pattern(load_security().invisible)
     for first, last in default_ignorable():
         for point in range(first, last + 1):
             assert pattern.fullmatch(chr(point)), f"U+{point:04X}"
@@ -68,7 +69,7 @@ def test_default_ignorable_data_names_its_version_and_source_and_holds_the_bidi_
     document = load("default-ignorable.json")
     assert document["unicode-version"] == "17.0.0" and document["licence"].startswith("Unicode License v3")
     assert document["source"][0] == "https://www.unicode.org/Public/17.0.0/ucd/DerivedCoreProperties.txt"
-    pattern = invisible_pattern()
+    pattern = invisible_pattern(load_security().invisible)
     assert all(pattern.fullmatch(chr(point)) for point in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 
 

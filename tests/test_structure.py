@@ -22,9 +22,6 @@ LONGER: dict[str, str] = {}  # module -> why it may be longer than MAX_LINES (no
 CODES_IN_TEXT = {
     ("catlint/engine/config.py", "CAT101"): "an example of a code in the selectors' error message",
     ("catlint/commands/rules.py", "CAT102"): "an example in `catlint rule --help`",
-    ("catlint/engine/changed_checks.py", "CAT401"): "which rules read Unicode's data (the contract does not declare what data a rule reads)",
-    ("catlint/engine/changed_checks.py", "CAT306"): "which rules read Unicode's data",
-    ("catlint/engine/changed_checks.py", "CAT405"): "which rules read Unicode's data",
 }
 CODE = re.compile(r"\bCAT\d{3}\b")
 CODE_OR_FAMILY = re.compile(r"CAT\d{1,3}")
@@ -81,6 +78,22 @@ def test_reporting_imports_only_the_base_modules():
     crossing = [f"{module} imports {target}" for module, targets in GRAPH.items() if layer(module) == "reporting"
                 for target in targets if layer(target) not in ("base", "reporting")]
     assert crossing == []
+
+
+def test_the_rules_helpers_are_the_rules_own():
+    """`rules._support` holds what only rules use; what the engine or a command needs lives below the rules."""
+    outside = [f"{module} imports {target}" for module, targets in GRAPH.items() if not module.startswith("catlint.rules")
+               for target in targets if target.startswith("catlint.rules._support")]
+    assert outside == []
+
+
+def test_rules_read_settings_only_through_their_context():
+    """The security settings and the knowledge reach a rule through `context`, never from a module-level reader."""
+    direct = [f"{module} imports {target}" for module, targets in GRAPH.items() if module.startswith("catlint.rules")
+              for target in targets if target == "catlint.reading.security"]
+    loading = [module for module, path in MODULES.items() if module.startswith("catlint.rules")
+               and "load_knowledge(" in path.read_text(encoding="utf-8")]
+    assert direct == [] and loading == []
 
 
 def test_no_import_cycles():

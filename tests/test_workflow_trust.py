@@ -130,7 +130,7 @@ def test_changed_checks_lists_each_change_to_the_judge_in_markdown(pull_request)
     expected = [
         "- `pyproject.toml`: turns off CAT401 invisible-character",
         "- `pyproject.toml`: CAT403 insecure-link: warning becomes info",
-        "- `schema/security.json`: what the security rules allow: link schemes, script mixes, invisible characters, non-public hosts (CAT4xx)",
+        "- `schema/security.json`: what the security rules allow: link schemes, script mixes, invisible characters, non-public hosts",
         "- `src/catlint/check.py`: catlint's own code, which every check runs",
         "- `src/catlint/rules/raw_html.py`: the code of CAT406 raw-html",
     ]

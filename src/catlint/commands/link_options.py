@@ -30,14 +30,12 @@ def links_if_asked(catalogue, arguments, config) -> dict | None:
 
 def check_links(catalogue, arguments, config) -> dict:
     """URL -> LinkResult for the catalogue's link cells (from the cache, or asked)."""
-    from catlint.engine.context import build_context
     from catlint.network.cache import LinkCache, parse_age
     from catlint.network.guard import loopback_allowed
     from catlint.network.probe import Options
     from catlint.network.runner import check_urls
-    from catlint.rules._support.link_results import link_cells
 
-    urls = [link.url for link in link_cells(build_context(catalogue, config))]
+    urls = [url for _, url in catalogue.http_links()]
     cache = LinkCache(cache_path(arguments, config))
     options = Options(timeout=_positive(arguments.timeout, "--timeout"), cafile=_cafile(arguments.cafile),
                       allow_loopback=not arguments.offline and bool(urls) and loopback_allowed())

@@ -22,12 +22,12 @@ from catlint.rules import all_rules
 
 MAX_ITEMS = 40  # a change can touch thousands of files; the reviewer needs to know it does
 SCHEMA_FILES = {
-    "catalogue.schema.json": "the record schema: columns, vocabularies, aliases and counts (the CAT0xx-CAT2xx rules and export)",
-    "knowledge.json": "what source names, acronyms and links imply (the consistency rules, CAT3xx)",
-    "knowledge.schema.json": "the shape of the knowledge file (the consistency rules, CAT3xx)",
-    "security.json": "what the security rules allow: link schemes, script mixes, invisible characters, non-public hosts (CAT4xx)",
+    "catalogue.schema.json": "the record schema: columns, vocabularies, aliases and counts (what every value is checked and exported against)",
+    "knowledge.json": "what source names, acronyms and links imply (the consistency rules)",
+    "knowledge.schema.json": "the shape of the knowledge file (the consistency rules)",
+    "security.json": "what the security rules allow: link schemes, script mixes, invisible characters, non-public hosts",
 }
-UNICODE_DATA = "Unicode's data for invisible and look-alike text (CAT401, CAT306, CAT405)"
+UNICODE_DATA = "Unicode's data for invisible and look-alike text (the invisible-character and look-alike rules)"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from catlint.engine.config import Config
 from catlint.reading.knowledge import load_knowledge
-from catlint.rules._support.layout import resolve_style
+from catlint.reading.security import load_security
+from catlint.reading.layout import resolve_style
 from catlint.rules.contract import Context
 
 
@@ -16,6 +17,7 @@ def build_context(catalogue, config: Config, link_results: dict | None = None, t
         table_style=table_style or resolve_style(catalogue, config.table_style),
         link_results=link_results,
         load_knowledge=lambda: load_knowledge(config.knowledge),
+        load_security=load_security,
         per_row_ignores=config.per_row_ignores,
         config_path=config.path,
         enabled=config.enabled,

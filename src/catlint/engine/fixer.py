@@ -19,7 +19,7 @@ from catlint.engine.check import check_catalogue
 from catlint.errors import CatlintError
 from catlint.reading.catalogue import read_catalogue
 from catlint.rules import find_rule
-from catlint.rules._support.layout import resolve_style
+from catlint.reading.layout import resolve_style
 
 MAX_ROUNDS = 10
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from catlint.reading.tables import split_row
 from catlint.rules import find_rule
-from catlint.rules._support.layout import RowLayout, resolve_style
+from catlint.reading.layout import RowLayout, resolve_style
 
 _LINE_BREAKS = ("\r\n", "\r")
 _INVALID = object()  # what an unreadable cell holds: unreadable before and after is no change

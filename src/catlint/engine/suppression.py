@@ -8,7 +8,7 @@ reason) reads it.
 from __future__ import annotations
 
 from catlint.diagnostics import Diagnostic
-from catlint.rules._support.names import name_key
+from catlint.reading.values import name_key
 from catlint.rules.contract import selector_matches
 
 

@@ -9,6 +9,7 @@ for, never stored.
 
 from __future__ import annotations
 
+import re
 from itertools import repeat
 from typing import Any, NamedTuple
 
@@ -25,6 +26,7 @@ from catlint.reading.source import Source
 from catlint.reading.tables import Table, read_tables
 
 _REPEATING_KINDS = frozenset({"list", "term", "count"})
+_HTTP_URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
 class Read(NamedTuple):
@@ -205,6 +207,18 @@ class Catalogue:
     @property
     def notes(self) -> dict[str, str]:
         return {note.marker: values.clean_text(inline.plain_text(note.text)) for note in self.table.footnotes}
+
+    def http_links(self) -> list[tuple[int, str]]:
+        """(row, URL) of each link cell whose value is an absolute http(s) URL: what `catlint links` checks."""
+        column = self.fields.get("link")
+        if column is None:
+            return []
+        found = []
+        for row, text in enumerate(column.texts):
+            read = column.read(text) if text is not None else None
+            if read is not None and not read.error and isinstance(read.value, str) and _HTTP_URL.match(read.value):
+                found.append((row, read.value))
+        return found
 
     def exported_records(self):
         notes = self.notes

@@ -6,12 +6,28 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from typing import NamedTuple
 
 from catlint.errors import CatlintError
 from catlint.reading.schema import data_dir
 from catlint.reading.unicode import code_points
 
 SECURITY_FILE = "security.json"
+
+
+class Security(NamedTuple):
+    """The security settings, as the engine hands them to the rules (`context.security`)."""
+
+    link_schemes: frozenset[str]  # the schemes a link may use
+    insecure_schemes: dict[str, str]  # an insecure scheme and its secure form: http -> https
+    script_mixes: tuple[frozenset[str], ...]  # the scripts one host label may combine
+    invisible: tuple[tuple[int, int], ...]  # code point ranges reported besides the default-ignorable ones
+    non_public: dict[str, str]  # special-use and private-use names, each with why no public DNS answers
+
+
+def load_security() -> Security:
+    settings = _settings()
+    return Security(settings["schemes"], settings["insecure"], settings["mixes"], settings["invisible"], settings["non-public"])
 
 
 @lru_cache(maxsize=1)
@@ -30,24 +46,6 @@ def _settings() -> dict:
         raise CatlintError(f"{path}: invalid security settings: {type(error).__name__}: {error}") from None
 
 
-def invisible_beyond_default_ignorable() -> tuple[tuple[int, int], ...]:
-    """(first, last) code point ranges CAT401 reports besides the default-ignorable ones."""
-    return _settings()["invisible"]
-
-
 def non_public_names() -> dict[str, str]:
-    """Special-use and private-use names, each with why no public DNS answers for it."""
+    """Special-use and private-use names, each with why no public DNS answers for it (for the network's guard)."""
     return _settings()["non-public"]
-
-
-def link_schemes() -> frozenset[str]:
-    return _settings()["schemes"]
-
-
-def insecure_schemes() -> dict[str, str]:
-    """An insecure scheme and its secure form: http -> https."""
-    return _settings()["insecure"]
-
-
-def script_mixes() -> tuple[frozenset[str], ...]:
-    return _settings()["mixes"]

@@ -22,6 +22,17 @@ _GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$|^[0-9]{1,3}(?: [0-9]{3})+$|^[
 # The separators alone: spaces around them are stripped from the parts, not matched (\s* on both
 # sides would try every split of a run of spaces).
 _LIST_SEPARATOR = re.compile(r"[,;/&]|\band\b", re.IGNORECASE)
+_SPACE_BUT_LINE_FEED = re.compile(r"[^\S\n]+")
+
+
+def name_key(name: str) -> str:
+    """Case- and space-insensitive identity of a source name."""
+    return "".join(name.casefold().split())
+
+
+def all_name_keys(names: list[str]) -> list[str]:
+    """`name_key` of each name, in a few C calls over the whole column (names hold no line feed)."""
+    return _SPACE_BUT_LINE_FEED.sub("", "\n".join(names).casefold()).split("\n") if names else []
 
 
 class CellValueError(ValueError):

@@ -15,9 +15,10 @@ from catlint.diagnostics import Finding
 
 FIXES = ("never", "safe", "unsafe", "sometimes")
 SEVERITIES = ("error", "warning", "info")
-# What a rule may need besides the catalogue: link results from the network (`catlint links`,
-# `check --links`), the whole table (it compares rows), or the outcome of the per-row ignores.
-NEEDS = frozenset({"network", "table", "suppression"})
+# What a rule may need besides the catalogue, each changing when the engine runs it: link results
+# from the network (only with `catlint links` or `check --links`), or the outcome of the per-row
+# ignores (after the other rules). Every rule sees the whole table.
+NEEDS = frozenset({"network", "suppression"})
 
 
 def selector_matches(selector: str, code: str, name: str) -> bool:
@@ -48,12 +49,13 @@ class Context:
     (the links on the page, the evidence of each row), for this document only."""
 
     def __init__(self, catalogue: Any, table_style: str = "aligned", link_results: dict | None = None,
-                 load_knowledge: Callable[[], Any] | None = None, per_row_ignores: tuple = (), config_path: str | None = None,
+                 load_knowledge: Callable[[], Any] | None = None, load_security: Callable[[], Any] | None = None, per_row_ignores: tuple = (), config_path: str | None = None,
                  enabled: Callable[[str, str], bool] = lambda code, name: True, suppressed: frozenset = frozenset()):
         self.catalogue = catalogue  # catlint.reading.catalogue.Catalogue
         self.table_style = table_style  # the table's layout: aligned or compact (the engine resolves `keep`)
         self.link_results = link_results  # URL -> LinkResult, when links were checked
         self.load_knowledge = load_knowledge  # the evidence knowledge, loaded on first use
+        self.load_security = load_security  # the security settings (catlint.reading.security.Security), likewise
         self.per_row_ignores = per_row_ignores
         self.config_path = config_path
         self.enabled = enabled  # whether a rule runs (for CAT310)
@@ -68,3 +70,7 @@ class Context:
     @property
     def knowledge(self):
         return self.shared("knowledge", self.load_knowledge)
+
+    @property
+    def security(self):
+        return self.shared("security", self.load_security)

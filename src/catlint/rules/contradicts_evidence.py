@@ -39,4 +39,4 @@ def check(context):
     return findings(context, strong=False)
 
 
-RULE = Rule("CAT302", "contradicts-evidence", "warning", "unsafe", check, __doc__, needs=frozenset({"table"}))
+RULE = Rule("CAT302", "contradicts-evidence", "warning", "unsafe", check, __doc__)

@@ -54,4 +54,4 @@ def check(context):
     return findings(context, strong=True)
 
 
-RULE = Rule("CAT301", "contradicts-name", "error", "unsafe", check, __doc__, needs=frozenset({"table"}))
+RULE = Rule("CAT301", "contradicts-name", "error", "unsafe", check, __doc__)

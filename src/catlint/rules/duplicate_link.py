@@ -59,4 +59,4 @@ def _link_key(link: str) -> tuple[str, str, str]:
     return host.removeprefix("www."), path.rstrip("/"), query
 
 
-RULE = Rule("CAT309", "duplicate-link", "info", "never", check, __doc__, needs=frozenset({"table"}))
+RULE = Rule("CAT309", "duplicate-link", "info", "never", check, __doc__)

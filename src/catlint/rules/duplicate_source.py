@@ -33,7 +33,8 @@ Passes:
 
 from catlint.rules._support.findings import at_span, cell_span, row_subject
 from catlint.rules._support.lookalike import all_source_keys, source_keys
-from catlint.rules._support.names import all_row_acronyms, name_key, source_names, source_shapes
+from catlint.reading.values import name_key
+from catlint.rules._support.names import all_row_acronyms, source_names, source_shapes
 from catlint.rules.contract import Rule
 
 
@@ -105,4 +106,4 @@ def _finding(context, column, row: int, message: str):
     return at_span(cell_span(cell), message, subject=(*row_subject(context.catalogue, row), "source"))
 
 
-RULE = Rule("CAT306", "duplicate-source", "warning", "never", check, __doc__, needs=frozenset({"table"}))
+RULE = Rule("CAT306", "duplicate-source", "warning", "never", check, __doc__)

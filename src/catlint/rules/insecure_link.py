@@ -14,7 +14,6 @@ Passes:
     | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
-from catlint.reading.security import insecure_schemes
 from catlint.reading.tables import Span
 from catlint.rules._support.findings import at_span, line_subject, replace
 from catlint.rules._support.page import page_links
@@ -23,7 +22,7 @@ from catlint.rules.contract import Rule
 
 
 def check(context):
-    insecure = insecure_schemes()
+    insecure = context.security.insecure_schemes
     catalogue = context.catalogue
     for link in page_links(context, lambda scheme, host: scheme in insecure):
         scheme = scheme_of(link.url)

@@ -33,7 +33,6 @@ import unicodedata
 from functools import lru_cache
 
 from catlint.diagnostics import Edit, Finding, Fix, Position
-from catlint.reading.security import invisible_beyond_default_ignorable
 from catlint.reading.unicode import default_ignorable
 from catlint.rules._support.findings import line_subject
 from catlint.rules.contract import Rule
@@ -41,10 +40,11 @@ from catlint.rules.contract import Rule
 _ZERO_WIDTH_SPACE = "\u200b"
 
 
-@lru_cache(maxsize=1)
-def invisible_pattern() -> re.Pattern:
-    """One character class of every reported code point (a set test per character, linear)."""
-    ranges = sorted(default_ignorable() + invisible_beyond_default_ignorable())
+@lru_cache(maxsize=4)
+def invisible_pattern(beyond_default_ignorable: tuple[tuple[int, int], ...]) -> re.Pattern:
+    """One character class of every reported code point (a set test per character, linear): the
+    default-ignorable ones and those the security settings add."""
+    ranges = sorted(default_ignorable() + beyond_default_ignorable)
     return re.compile("[" + "".join(re.escape(chr(first)) + ("-" + re.escape(chr(last)) if last > first else "")
                                     for first, last in ranges) + "]")
 
@@ -53,7 +53,7 @@ def check(context):
     catalogue = context.catalogue
     if catalogue.text.isascii():
         return
-    pattern = invisible_pattern()
+    pattern = invisible_pattern(context.security.invisible)
     header = catalogue.table.header
     for number, line in enumerate(catalogue.lines, 1):
         if line.isascii():

@@ -31,7 +31,6 @@ Passes:
     (Han and Katakana mix, as Japanese names do)
 """
 
-from catlint.reading.security import script_mixes
 from catlint.rules._support.findings import at_span, line_subject
 from catlint.rules._support.lookalike import host_lookalike
 from catlint.rules._support.page import page_links
@@ -40,7 +39,7 @@ from catlint.rules.contract import Rule
 
 
 def check(context):
-    mixes = script_mixes()
+    mixes = context.security.script_mixes
     catalogue = context.catalogue
     for link in page_links(context, lambda scheme, host: "xn--" in host):  # a plain URL's host is ASCII: only punycode can hide a script
         if plain_ascii_host(link.url):

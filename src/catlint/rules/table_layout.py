@@ -28,7 +28,7 @@ Passes:
 """
 
 from catlint.rules._support.findings import at_span, line_span, line_subject, replace
-from catlint.rules._support.layout import canonical_lines
+from catlint.reading.layout import canonical_lines
 from catlint.rules.contract import Rule
 
 
@@ -42,4 +42,4 @@ def check(context):
                           subject=("layout", *line_subject(catalogue, line)))
 
 
-RULE = Rule("CAT208", "table-layout", "warning", "safe", check, __doc__, needs=frozenset({"table"}), lays_out_rows=True)
+RULE = Rule("CAT208", "table-layout", "warning", "safe", check, __doc__, lays_out_rows=True)

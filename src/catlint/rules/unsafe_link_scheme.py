@@ -16,7 +16,6 @@ Passes:
     | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 """
 
-from catlint.reading.security import link_schemes
 from catlint.rules._support.findings import at_span, line_subject
 from catlint.rules._support.page import page_links
 from catlint.rules._support.urls import scheme_of
@@ -24,7 +23,7 @@ from catlint.rules.contract import Rule
 
 
 def check(context):
-    allowed = link_schemes()
+    allowed = context.security.link_schemes
     catalogue = context.catalogue
     for link in page_links(context, lambda scheme, host: scheme not in allowed):
         scheme = scheme_of(link.url)

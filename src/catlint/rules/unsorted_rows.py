@@ -65,4 +65,4 @@ def _sort_fix(catalogue, keys) -> Fix | None:
     return Fix("safe", "sort the rows by source", (Edit(Position(first, 1), end, "".join(pieces)),))
 
 
-RULE = Rule("CAT308", "unsorted-rows", "warning", "safe", check, __doc__, needs=frozenset({"table"}))
+RULE = Rule("CAT308", "unsorted-rows", "warning", "safe", check, __doc__)

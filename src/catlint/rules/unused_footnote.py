@@ -34,4 +34,4 @@ def check(context):
                           subject=("footnote", marker))
 
 
-RULE = Rule("CAT305", "unused-footnote", "warning", "never", check, __doc__, needs=frozenset({"table"}))
+RULE = Rule("CAT305", "unused-footnote", "warning", "never", check, __doc__)

@@ -29,7 +29,7 @@ import os
 
 from catlint.diagnostics import Finding, Position
 from catlint.rules import all_rules
-from catlint.rules._support.names import all_name_keys, name_key
+from catlint.reading.values import all_name_keys, name_key
 from catlint.rules.contract import Rule, selector_matches
 
 

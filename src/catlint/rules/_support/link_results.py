@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from typing import NamedTuple
-import re
 import time
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from catlint.diagnostics import Edit, Fix, Position
 from catlint.network import PERMANENT, LinkResult
 from catlint.rules._support.findings import at_span, cell_span, row_subject
-
-_HTTP_URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
 class LinkCell(NamedTuple):
@@ -25,16 +22,8 @@ class LinkCell(NamedTuple):
 def link_cells(context) -> list[LinkCell]:
     """The catalogue's link cells whose value is an absolute http(s) URL: what `catlint links` checks."""
     catalogue = context.catalogue
-    column = catalogue.fields.get("link")
-    if column is None:
-        return []
-    cells = []
-    for row, text in enumerate(column.texts):
-        found = column.read(text) if text is not None else None
-        if found is None or found.error or not isinstance(found.value, str) or not _HTTP_URL.match(found.value):
-            continue
-        cells.append(LinkCell(found.value, catalogue.body.cell(row, column.index), (*row_subject(catalogue, row), "link")))
-    return cells
+    index = catalogue.fields["link"].index if "link" in catalogue.fields else 0
+    return [LinkCell(url, catalogue.body.cell(row, index), (*row_subject(catalogue, row), "link")) for row, url in catalogue.http_links()]
 
 
 def checked(context, *outcomes: str):

@@ -13,23 +13,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+
 _PARENTHESISED = re.compile(r"\(([^()]*)\)")  # linear: no lazy group between optional spaces
 _TOKEN = re.compile(r"[^\W_]+")
 _ACRONYM_TOKEN = re.compile(r"^[^\W\d_][^\W_]*(?:-[^\W_]+)*$")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_SPACE_BUT_LINE_FEED = re.compile(r"[^\S\n]+")
 _DIGITS = re.compile(r"\d+")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
-
-
-def name_key(name: str) -> str:
-    """Case- and space-insensitive identity of a source name."""
-    return "".join(name.casefold().split())
-
-
-def all_name_keys(names: list[str]) -> list[str]:
-    """`name_key` of each name, in a few C calls over the whole column (names hold no line feed)."""
-    return _SPACE_BUT_LINE_FEED.sub("", "\n".join(names).casefold()).split("\n") if names else []
 
 
 def looks_like_acronym(token: str) -> bool:
