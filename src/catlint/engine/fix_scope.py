@@ -79,13 +79,13 @@ def apply_to_line(text: str, edits) -> str:
 
 def _cells_kept(catalogue, line: int, cells, edits, reshapes: bool, delimiter: bool) -> bool:
     """Every cell outside the edited ones keeps its raw text; the row keeps its cell count."""
-    text = catalogue.lines[line - 1]
+    text, table = catalogue.lines[line - 1], catalogue.table
     new_text = apply_to_line(text, edits)
     old = [cell.text for cell in cells]
-    new = [cell.text for cell in split_row(new_text, line)]
+    new = [cell.text for cell in split_row(new_text, line, table.row_start(line, new_text))]
     if delimiter:  # a delimiter row is read for its cell count and alignments, not its dashes
         return _alignments(old) == _alignments(new)
-    targets = _targets(text, edits)
+    targets = _targets(text, edits, table.row_start(line, text))
     if len(new) != len(old) and not reshapes:
         return False
     if not targets:  # a rewrite of the whole row (layout): every cell as it was
@@ -94,9 +94,9 @@ def _cells_kept(catalogue, line: int, cells, edits, reshapes: bool, delimiter: b
     return new[:first] == old[:first] and new[len(new) - after :] == old[len(old) - after :]
 
 
-def _targets(text: str, edits) -> set[int]:
+def _targets(text: str, edits, start: int) -> set[int]:
     """The cells whose raw text (between their pipes) an edit touches; none when an edit takes the whole line."""
-    bounds = segments(text)
+    bounds = segments(text, start)
     targets = set()
     for edit in edits:
         start, end = edit.location.column - 1, edit.end_location.column - 1
