@@ -149,10 +149,43 @@ def test_the_fixer_refuses_a_fix_that_changes_which_tables_render(tmp_path, monk
     assert path.read_bytes() == before and result.returncode == 1 and "CAT208" in result.stdout, result.stdout + result.stderr
 
 
-
 def test_an_indented_table_row_is_split_where_its_cells_begin_so_its_fixes_are_offered(tmp_path):
     """Split from column 1, `  | OASIS | ...` had an empty first cell: one cell too many, so every fix was withheld."""
     path = tmp_path / "catalogue.md"
     path.write_text("".join(f"  {line}\n" for line in table(QUOTED_ROW.replace("1,200", "1200")).splitlines()), encoding="utf-8")
     run_catlint("fix", path)
     assert path.read_text(encoding="utf-8") == "".join(f"  {line}\n" for line in table(QUOTED_ROW).splitlines())
+
+MARKUP_ROW = "| Alpha | MR<br>CT | Heart<br/>Lungs | [1200](https://x.org) | 186 | Open | MIT licence | https://a.example.org |"
+
+
+def test_a_cell_holding_markup_its_value_drops_gets_no_normalising_fix(tmp_path):
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(MARKUP_ROW), encoding="utf-8")
+    before = path.read_bytes()
+    _, diagnostics = run_json("check", path)
+    normalising = [d for d in diagnostics if d["code"] in ("CAT202", "CAT203")]
+    assert [(d["code"], d["location"]["column"]) for d in normalising] == [("CAT203", 11), ("CAT203", 22), ("CAT202", 40)]
+    assert all(d["fix"] is None for d in normalising), "writing the plain value would drop the <br> or the link"
+    run_catlint("fix", path)
+    assert path.read_bytes() == before
+
+
+def test_a_safe_fix_that_leaves_its_cell_invalid_is_withheld(tmp_path):
+    """`MRI; Knee` would become `MR, Knee`, still an unknown term: no repair, so no safe fix; `MRI; CT` is fixed."""
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(GOOD_ROW.replace("| MR |", "| MRI; Knee |"), GOOD_ROW.replace("OASIS", "Omega").replace("| MR |", "| MRI; CT |")),
+                    encoding="utf-8")
+    _, diagnostics = run_json("check", path)
+    fixes = {d["location"]["row"]: d["fix"] for d in diagnostics if d["code"] == "CAT203"}
+    assert fixes[3] is None and fixes[4]["edits"][0]["content"] == "CT, MR"
+    run_catlint("fix", path)
+    assert path.read_text(encoding="utf-8") == table(GOOD_ROW.replace("| MR |", "| MRI; Knee |"),
+                                                     GOOD_ROW.replace("OASIS", "Omega").replace("| MR |", "| CT, MR |"))
+
+
+@pytest.mark.parametrize("content, kept", [("CT, MR", True), ("MR, Knee", False), ("MR, CTX", False)])
+def test_a_safe_fix_must_leave_its_targeted_cell_valid(content, kept):
+    row = "| OASIS | MR,  CT | Brain | 373 | 186 | Open | MIT licence | https://www.oasis-brains.org |"
+    start = row.index("MR,  CT") + 1
+    assert offered(document_of(table(row)), start, start + 7, content) == kept

@@ -9,7 +9,9 @@ row. A row whose cell count differs from the header's gets no fix at all: its
 cells may sit in the wrong columns (a value typed into an extra cell, a row
 pasted as tab-separated text), so no edit of them is known to be safe. Only a
 rule that declares `reshapes_rows` (the split of a tab-separated paste) may
-change a row's cells, and its fix is unsafe.
+change a row's cells, and its fix is unsafe. A safe fix that only normalises
+must leave every field cell it targets valid (it reads and the schema accepts
+it): rewriting an invalid value, or making one, is no repair.
 
 `check_catalogue` applies this to every diagnostic, so the fixer, `links
 --fix`, every report and every suggestion see the same fixes.
@@ -21,6 +23,7 @@ from collections import Counter
 
 from catlint.diagnostics import Diagnostic, last_row
 from catlint.rules import find_rule
+from catlint.reading.catalogue import exported
 from catlint.reading.rows import segments
 from catlint.reading.tables import split_row
 
@@ -52,6 +55,28 @@ def is_confined(catalogue, diagnostic: Diagnostic) -> bool:
             return False
         if not _cells_kept(catalogue, line, cells, line_edits, reshapes, line == catalogue.table.delimiter.line):
             return False
+        if _normalises(diagnostic, rule) and catalogue.row_at(line) is not None and not _targets_valid(catalogue, line, line_edits):
+            return False
+    return True
+
+
+def _normalises(diagnostic: Diagnostic, rule) -> bool:
+    """A safe fix of a rule that does not repair values: it only rewrites values in their canonical form."""
+    return diagnostic.fix.applicability == "safe" and not (rule and rule.changes_values)
+
+
+def _targets_valid(catalogue, line: int, edits) -> bool:
+    """Every field cell the edits target reads, after them, as a value the schema accepts: a
+    rewrite that keeps a value invalid, or makes it so, repairs nothing (`MR<br>CT` as `MRCT`)."""
+    text, table = catalogue.lines[line - 1], catalogue.table
+    targets = _targets(text, edits, table.row_start(line, text))
+    new_text = apply_to_line(text, edits)
+    new = split_row(new_text, line, table.row_start(line, new_text))
+    for column in catalogue.fields.values():
+        if column.index in targets and column.index < len(new):
+            read = column.read(new[column.index].text)
+            if read.error is not None or catalogue.schema.field_errors(column.field, exported(read.value, catalogue.notes)):
+                return False
     return True
 
 
