@@ -93,6 +93,18 @@ def test_a_url_from_a_server_is_written_percent_encoded_one_url_in_one_cell(serv
     assert servers.url("/landing%20%7C%20%3Cimg%20src=x%20onerror=alert(1)%3E?t=scope", "https") in row
 
 
+def test_a_location_sent_as_utf8_bytes_is_written_as_those_bytes_percent_encoded(servers, tmp_path):
+    """http.client reads header bytes as latin-1: `/bidi\\u202egpj.exe` sent as UTF-8 must become
+    %E2%80%AE (its bytes), not %C3%A2%C2%80%C2%AE (each byte taken as a character and encoded again)."""
+    catalogue = write_catalogue(tmp_path, {"Bidi": servers.url("/bidi-moved?t=utf8"), "Cafe": servers.url("/cafe-moved?t=utf8")})
+    code, diagnostics = run_links(catalogue, servers, "--unsafe-fixes")
+    assert [d["code"] for d in diagnostics] == [] and code == 0, diagnostics
+    rows = catalogue.read_text(encoding="utf-8").split("\n")[2:4]
+    assert rows[0].endswith(f"| {servers.url('/landing/bidi%E2%80%AEgpj.exe?t=utf8', 'https')} |"), rows[0]
+    assert rows[1].endswith(f"| {servers.url('/landing/caf%C3%A9?t=utf8', 'https')} |"), rows[1]
+    assert servers.state.count("/landing/caf%C3%A9?t=utf8", "HEAD") == 1, "the redirect is followed to the URL the server meant"
+
+
 QUOTED_ROW = "| OASIS | MR | Brain | 1,200 | 186 | Registration | MIT licence | https://www.oasis-brains.org |"
 
 
