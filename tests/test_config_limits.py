@@ -64,6 +64,43 @@ def test_selections_that_name_rules_still_work(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+JAVASCRIPT_ROW = "| X | MR | Brain | 1 | 1 | Open | CC | javascript:alert(1) |"
+OFFLINE_FAMILIES = '["CAT0", "CAT1", "CAT2", "CAT3", "CAT4"]'
+
+
+@pytest.mark.parametrize("config, args, expected", [
+    (f"ignore = {OFFLINE_FAMILIES}", (), "catlint.toml: [tool.catlint] ignore: with these selections no rule is left to check by `catlint check`: the link rules (CAT5) run only with --links or --offline"),
+    ('select = ["CAT5"]', (), "catlint.toml: [tool.catlint] select: with these selections no rule is left to check by `catlint check`"),
+    ('select = ["link-timeout", "CAT310"]', (), "[tool.catlint] select: with these selections no rule is left to check by `catlint check`: the link rules"),
+    ("", ("--select", "CAT5"), "--select: with these selections no rule is left to check by `catlint check`: the link rules (CAT5) run only"),
+    ("", ("--ignore", "CAT0,CAT1,CAT2,CAT3,CAT4"), "--ignore: with these selections no rule is left to check by `catlint check`"),
+    ('select = ["CAT4"]', ("--extend-ignore", "CAT4", "--extend-select", "CAT501"), "--extend-ignore: with these selections no rule is left to check by `catlint check`"),
+    ("", ("--select", "unused-row-ignore"), "--select: with these selections no rule is left to check by `catlint check`: unused-row-ignore reports only"),
+])
+def test_selections_that_leave_only_link_rules_do_not_switch_check_off(tmp_path, config, args, expected):
+    (tmp_path / "catlint.toml").write_text(config + "\n", encoding="utf-8")
+    (tmp_path / "catalogue.md").write_text(table(JAVASCRIPT_ROW), encoding="utf-8")
+    result = run_catlint("check", "catalogue.md", *args, cwd=tmp_path)
+    assert expected in one_error(result) and "All checks passed" not in result.stdout
+
+
+@pytest.mark.parametrize("command, args, expected", [
+    ("links", ("--select", "CAT4"), "--select: with these selections no rule is left to check by `catlint links`, which runs only the link rules (CAT5)"),
+    ("links", ("--ignore", "CAT5"), "--ignore: with these selections no rule is left to check by `catlint links`, which runs only the link rules"),
+    ("fix", ("--select", "CAT5"), "--select: with these selections no rule is left to check by `catlint fix`: the link rules (CAT5) run only in `catlint links`"),
+])
+def test_every_command_counts_only_the_rules_it_runs(tmp_path, command, args, expected):
+    (tmp_path / "catalogue.md").write_text(table(JAVASCRIPT_ROW), encoding="utf-8")
+    assert expected in one_error(run_catlint(command, "catalogue.md", "--offline" if command == "links" else "--diff", *args, cwd=tmp_path))
+
+
+@pytest.mark.parametrize("command", [("links", "--offline"), ("check", "--offline"), ("check", "--links", "--offline")])
+def test_link_rules_alone_still_run_where_links_are_checked(tmp_path, command):
+    (tmp_path / "catalogue.md").write_text(table(GOOD_ROW), encoding="utf-8")
+    result = run_catlint(*command, "catalogue.md", "--select", "CAT5", "--links-cache", tmp_path / "cache.json", cwd=tmp_path)
+    assert result.returncode == 0 and "CAT510" in result.stdout, result.stdout + result.stderr
+
+
 # --- nesting -------------------------------------------------------------------------------------------
 
 LEVELS = 100_000

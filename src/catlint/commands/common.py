@@ -6,7 +6,7 @@ import os
 import sys
 
 from catlint.commands.inputs import STDIN, add_stdin_argument, expand, read_input
-from catlint.engine.config import Config, load_config
+from catlint.engine.config import Config, Scope, load_config
 from catlint.errors import CatlintError, NoCatalogue
 from catlint.escaping import visible
 from catlint.reading.catalogue import read_catalogue
@@ -72,7 +72,18 @@ def files_of(arguments) -> list[str]:
 
 def config_for(path: str, arguments) -> Config:
     config = load_config(path, getattr(arguments, "config", None))
-    return config.with_cli(*(split_codes(getattr(arguments, option, None)) for option in ("select", "ignore", "extend_select", "extend_ignore")))
+    return config.with_cli(*(split_codes(getattr(arguments, option, None)) for option in ("select", "ignore", "extend_select", "extend_ignore")),
+                           scope=rule_scope(arguments))
+
+
+def rule_scope(arguments) -> Scope | None:
+    """The rules the command runs, which its selection must not leave empty (None: it runs none)."""
+    command = getattr(arguments, "command", None)
+    if command == "links":
+        return Scope(command, network=True, only_network=True)
+    if command in ("check", "fix"):
+        return Scope(command, network=bool(getattr(arguments, "links", False) or getattr(arguments, "offline", False)))
+    return None
 
 
 def load(path: str, config: Config):

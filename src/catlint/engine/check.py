@@ -9,7 +9,7 @@ sees it.
 from __future__ import annotations
 
 from catlint.diagnostics import Diagnostic, sort_diagnostics
-from catlint.engine.config import Config
+from catlint.engine.config import Config, Scope
 from catlint.engine.context import build_context
 from catlint.engine.fix_scope import confined_fixes
 from catlint.engine.suppression import apply_row_ignores
@@ -18,8 +18,8 @@ from catlint.rules import all_rules
 
 def selected_rules(config: Config, network: bool = False, only_network: bool = False):
     """The enabled rules; those needing the network only with `network`, and only they with `only_network`."""
-    return [rule for rule in all_rules() if config.enabled(rule.code, rule.name)
-            and (network or "network" not in rule.needs) and (not only_network or "network" in rule.needs or "suppression" in rule.needs)]
+    scope = Scope(network=network, only_network=only_network)
+    return [rule for rule in all_rules() if config.enabled(rule.code, rule.name) and scope.runs(rule)]
 
 
 def check_catalogue(catalogue, config: Config, link_results: dict | None = None, table_style: str | None = None,

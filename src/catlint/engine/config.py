@@ -40,12 +40,13 @@ class Config(NamedTuple):
     table_style: str = "keep"
     links_cache: str | None = None
 
-    def with_cli(self, select=None, ignore=None, extend_select=None, extend_ignore=None) -> "Config":
+    def with_cli(self, select=None, ignore=None, extend_select=None, extend_ignore=None, scope=None) -> "Config":
         """The command line wins, as in ruff: --select replaces the file's select and its ignore
         (`--select CAT003` runs CAT003 even when the file ignores it), --ignore the file's ignore.
         --extend-select and --extend-ignore add to what is in force instead of replacing it; a rule
         named by --extend-select runs even when the file ignores it (the command line comes later),
-        unless the command line ignores it too."""
+        unless the command line ignores it too. With `scope`, the selection must leave a rule that
+        the command at hand runs; the option or key that emptied it is named."""
         changed = self
         given = {"select": select, "ignore": ignore, "extend-select": extend_select, "extend-ignore": extend_ignore}
         for option, selectors in given.items():
@@ -60,10 +61,19 @@ class Config(NamedTuple):
             changed = changed._replace(ignore=())
         if extend_select or extend_ignore:
             changed = changed._extended(tuple(extend_select or ()), tuple(ignore or ()) + tuple(extend_ignore or ()))
-        if not enabled_rules(changed.select, changed.ignore):
-            last = next(option for option in ("extend-ignore", "ignore", "extend-select", "select") if given[option])
-            raise CatlintError(f"--{last}: {_NOTHING}")
+        left = enabled_rules(changed.select, changed.ignore)
+        if scope is not None and not any(scope.checks(rule) for rule in left):
+            raise CatlintError(f"{self._what_selected(given)}: {_NOTHING}{scope.why_none(left)}")
+        if not left:
+            raise CatlintError(f"{self._what_selected(given)}: {_NOTHING}")
         return changed
+
+    def _what_selected(self, given: dict) -> str:
+        """The last command-line option that shaped the selection, else the file's key."""
+        last = next((option for option in ("extend-ignore", "ignore", "extend-select", "select") if given[option]), None)
+        if last:
+            return f"--{last}"
+        return f"{self.path}: [tool.catlint] {'ignore' if self.ignore else 'select'}"
 
     def _extended(self, extend_select: tuple, cli_ignore: tuple) -> "Config":
         """The rules in force plus `extend_select`, minus the command line's ignores, as codes."""
@@ -74,6 +84,33 @@ class Config(NamedTuple):
 
     def enabled(self, code: str, name: str) -> bool:
         return matches(self.select, code, name) and not matches(self.ignore, code, name)
+
+
+class Scope(NamedTuple):
+    """Which rules a command runs: the link rules (they need the network's answers) only with
+    `network`, and only they (with the per-row ignores' report) with `only_network`."""
+    command: str = "check"
+    network: bool = False
+    only_network: bool = False
+
+    def runs(self, rule) -> bool:
+        return ((self.network or "network" not in rule.needs)
+                and (not self.only_network or "network" in rule.needs or "suppression" in rule.needs))
+
+    def checks(self, rule) -> bool:
+        """Runs and reads the catalogue: CAT310 alone reports only on the rules that ran beside it."""
+        return self.runs(rule) and "suppression" not in rule.needs
+
+    def why_none(self, left) -> str:
+        """Why the rules `left` by the selection do not count here ("" when none is left at all)."""
+        if any("network" in rule.needs for rule in left) and not self.network:
+            how = "only with --links or --offline" if self.command == "check" else "only in `catlint links` or `catlint check --links`"
+            return f" by `catlint {self.command}`: the link rules (CAT5) run {how}"
+        if self.only_network and any(not rule.needs for rule in left):
+            return f" by `catlint {self.command}`, which runs only the link rules (CAT5); the others run in `catlint check`"
+        if left:
+            return f" by `catlint {self.command}`: unused-row-ignore reports only on the rules that run beside it"
+        return ""
 
 
 _HOW = "give codes such as CAT101, prefixes such as CAT1, or names such as invalid-count; see `catlint rules`"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from catlint.engine.config import Config, load_config
+from catlint.engine.config import Config, Scope, load_config
 from catlint.errors import CatlintError
 from catlint.reading.knowledge import forget_knowledge
 from catlint.reading.schema import forget_schema
@@ -36,7 +36,7 @@ class Settings:
             if cached is not None and isinstance(cached[1], Config):
                 _forget_data(cached[1])
             try:
-                loaded: Config | CatlintError = load_config(start)
+                loaded: Config | CatlintError = load_config(start).with_cli(scope=Scope())  # the rules `check` runs
             except CatlintError as error:
                 loaded = error
             data = _data_files(loaded) if isinstance(loaded, Config) else ()
