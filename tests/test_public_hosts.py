@@ -87,3 +87,45 @@ def test_addresses_that_are_not_public():
 def test_a_huge_number_as_a_host_is_quick_and_refused():
     assert why_not_public("9" * 100_000) == "ends in a number but is not an IP address a browser accepts"
     assert why_not_public("0x" + "0" * 100_000 + "7f000001") is not None
+
+
+# Browsers read a special scheme's host after any number of slashes or backslashes, or none (WHATWG URL),
+# and end it at the first slash or backslash: each link goes to the host named, as the rules must read it.
+LENIENT = {
+    "http:/127.0.0.1/admin": ("CAT407", "IP address 127.0.0.1 (loopback)"),
+    "http:10.0.0.5/": ("CAT407", "IP address 10.0.0.5 (private)"),
+    "https:///localhost/": ("CAT407", "localhost is this machine"),
+    "HTTP:\\\\169.254.169.254/": ("CAT407", "(link-local)"),
+    "https://localhost\\@www.oasis-brains.org/": ("CAT407", "'localhost' is not on the public internet"),  # no user info
+    "https:/www.oasis-brains.org@127.0.0.1/": ("CAT404", "goes to '127.0.0.1', not 'www.oasis-brains.org'"),
+    "https:xn--80ak6aa92e.com/": ("CAT405", "'xn--80ak6aa92e.com' reads as 'apple.com'"),
+    "ftp:127.0.0.1/": ("CAT402", "uses the ftp: scheme"),
+}
+
+
+def _escaped(url: str) -> str:
+    return url.replace("\\", "\\\\")  # a Markdown link destination unescapes backslashes
+
+
+def test_hosts_browsers_read_leniently_are_the_hosts_the_rules_judge(tmp_path):
+    path = tmp_path / "catalogue.md"
+    rows = [row(source=f"Source {index}", link=f"[link]({_escaped(url)})") for index, url in enumerate(LENIENT)]
+    prose = "See [admin](http:/127.0.0.1/admin), [x](http:10.0.0.5/) and [y](https:///localhost/).\n"
+    path.write_text(table(*rows) + "\n" + prose, encoding="utf-8")
+    code, diagnostics = run_json("check", path, "--select", "CAT402,CAT404,CAT405,CAT407")
+    found = {(d["location"]["row"], d["code"]): d["message"] for d in diagnostics}
+    for index, (url, (code_expected, message)) in enumerate(LENIENT.items()):
+        assert message in found.get((3 + index, code_expected), ""), (url, found)
+    prose_line = 4 + len(LENIENT)
+    prose_hosts = sorted(d["message"].split("'")[1] for d in diagnostics if d["location"]["row"] == prose_line)
+    assert code == 1 and prose_hosts == ["10.0.0.5", "127.0.0.1", "localhost"], diagnostics
+    assert not [d for d in diagnostics if d["code"] == "CAT404" and "localhost" in d["message"]]  # a backslash ends the host
+
+
+def test_lenient_links_as_the_link_columns_plain_value(tmp_path):
+    path = tmp_path / "catalogue.md"
+    values = ["http:/127.0.0.1/admin", "http:10.0.0.5/", "https:///localhost/"]
+    path.write_text(table(*(row(source=f"Source {index}", link=value) for index, value in enumerate(values))), encoding="utf-8")
+    code, diagnostics = run_json("check", path, "--select", "CAT407")
+    assert code == 1 and [(d["location"]["row"], d["message"].split("'")[1]) for d in diagnostics] == [
+        (3, "127.0.0.1"), (4, "10.0.0.5"), (5, "localhost")]

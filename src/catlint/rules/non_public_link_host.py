@@ -35,7 +35,7 @@ from catlint.rules._support.page import page_links
 from catlint.rules._support.urls import host_of
 from catlint.rules.contract import Rule
 
-_PLAIN_HOST = re.compile(r"https?://([^/?#@\\\[\]%:\s]*)(?::[0-9]*)?(?=[/?#]|\Z)", re.IGNORECASE)
+_PLAIN_HOST = re.compile(r"https?://([^/?#@\\\[\]%:\s]+)(?::[0-9]*)?(?=[/?#]|\Z)", re.IGNORECASE)
 
 
 def check(context):

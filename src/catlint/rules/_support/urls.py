@@ -1,4 +1,10 @@
-"""URLs and tags as the security rules read them: scheme, user info, host (as DNS shows it)."""
+"""URLs and tags as the security rules read them: scheme, user info, host (as DNS shows it).
+
+Hosts are read as browsers read them (the WHATWG URL standard): for the special
+schemes any number of slashes or backslashes, or none, may follow the colon
+(`http:/127.0.0.1`, `http:10.0.0.5`, `https:///localhost` all reach that host),
+and the host ends at the first slash, backslash, `?` or `#`.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,8 @@ from urllib.parse import unquote, urlsplit
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _IGNORED_IN_URLS = str.maketrans("", "", "\t\n\r")  # browsers drop these before reading a URL
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+_SPECIAL_SCHEMES = frozenset({"http", "https", "ws", "wss", "ftp"})  # file: has no host to reach
+_AUTHORITY_END = re.compile(r"[/\\?#]")
 _EVENT_HANDLER = re.compile(r"[\s\"'/]on[a-z]+[\s]*=", re.IGNORECASE)
 
 
@@ -48,8 +56,13 @@ def host_of(url: str) -> str:
 
 
 def _netloc(url: str) -> str:
+    cleaned = url.translate(_IGNORED_IN_URLS).strip("".join(map(chr, range(0x21))))  # C0 controls and space
+    scheme = scheme_of(cleaned)
+    if scheme in _SPECIAL_SCHEMES:
+        after = cleaned[len(scheme) + 1 :].lstrip("/\\")
+        return _AUTHORITY_END.split(after, maxsplit=1)[0]
     try:
-        return urlsplit(url.translate(_IGNORED_IN_URLS).strip()).netloc
+        return urlsplit(cleaned).netloc
     except ValueError:
         return ""
 
