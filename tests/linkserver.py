@@ -105,6 +105,8 @@ def make_handler(state: State, scheme: str):
                 return self._answer(429, {"Retry-After": "1"}) if seen == 1 else self._answer(200)
             if path == "/always-busy":
                 return self._answer(429, {"Retry-After": "3600"})
+            if path == "/drawn-out":  # five hops, each 503 with Retry-After twice before it redirects to the next
+                return self._drawn_out(seen)
             if path == "/unavailable":
                 return self._answer(503)
             if path == "/no-head":
@@ -125,6 +127,16 @@ def make_handler(state: State, scheme: str):
                 return self._answer(200)
             status, location = ROUTES.get(path, (404, None))
             return self._answer(status, {"Location": location} if location else {})
+
+        def _drawn_out(self, seen: int):
+            query = dict(part.split("=", 1) for part in self.path.partition("?")[2].split("&"))
+            hop = int(query.get("hop", "1"))
+            if hop > 5:
+                return self._answer(200)
+            if seen <= 2:
+                return self._answer(503, {"Retry-After": query.get("wait", "1")})
+            following = "&".join(f"{key}={hop + 1 if key == 'hop' else value}" for key, value in {"hop": 1, **query}.items())
+            return self._answer(302, {"Location": f"/drawn-out?{following}"})
 
         def _parallel(self):
             with state.lock:

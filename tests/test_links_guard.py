@@ -216,6 +216,24 @@ def test_the_deadline_covers_every_request_of_a_link(servers):
     assert [method for method, _ in servers.state.seen("/slow-no-head?t=budget")] == ["HEAD", "GET"]
 
 
+def test_waits_a_server_asks_for_are_inside_the_links_time(servers, tmp_path):
+    # Each of five hops answers 503 with Retry-After twice before it redirects: 30 s of waits at 3 s, 10 s at 1 s.
+    links = {"Asks too much": servers.url("/drawn-out?wait=3&t=deadline"), "Asks often": servers.url("/drawn-out?wait=1&t=deadline"),
+             "Busy once": servers.url("/busy-once?t=deadline")}
+    catalogue = write_catalogue(tmp_path, links)
+    started = time.monotonic()
+    code, diagnostics = run_links(catalogue, servers, "--timeout", "1.5")
+    elapsed = time.monotonic() - started
+    messages = {d["location"]["row"]: d["message"] for d in diagnostics}
+    assert code == 1 and codes(diagnostics) == ["CAT502", "CAT502"] and elapsed < 8, (elapsed, diagnostics)
+    assert messages[3].endswith("answers 503 Service Unavailable and asks to wait 3 s, more than the link's --timeout leaves; it may be temporary")
+    assert "503 Service Unavailable after 2 attempts and asks to wait 1 s, more than the link's" in messages[4]
+    assert len(servers.state.seen("/drawn-out?wait=3&t=deadline")) == 1  # not waited for at all
+    assert len(servers.state.seen("/drawn-out?wait=1&t=deadline")) == 2  # one wait of 1 s leaves less than 1 s
+    (first, at_first), (second, at_second) = servers.state.seen("/busy-once?t=deadline")  # a wait that fits is waited
+    assert (first, second) == ("HEAD", "HEAD") and at_second - at_first >= 0.95  # Retry-After: 1
+
+
 def test_no_body_is_read(tmp_path):
     sent = []
 

@@ -9,7 +9,8 @@ The connection then goes to an address that was checked, never through a
 second lookup; the Host header, TLS SNI and certificate check keep the name.
 
 Each link has one budget of network time (`--timeout`), spent by resolving,
-connecting, TLS and waiting for headers over all its requests. A watchdog
+connecting, TLS and waiting for headers over all its requests, and by the
+waits between retries that a busy server asks for. A watchdog
 shuts the socket when the budget runs out, so a server that drips one byte
 a second cannot hold a check past it.
 
@@ -75,6 +76,14 @@ class Budget:
         finally:
             watchdog.cancel()
             self.left -= time.monotonic() - started
+
+    def wait(self, seconds: float, sleep=time.sleep) -> bool:
+        """Wait `seconds` out of the budget; False, without waiting, when they would use it all up."""
+        if seconds >= self.left:
+            return False
+        sleep(seconds)
+        self.left -= seconds
+        return True
 
 
 class Watchdog:

@@ -4,7 +4,8 @@ Standard library only (http.client, ssl). Certificates are verified against
 the system's trust store, SSL_CERT_FILE, or the CA bundle given as `cafile`.
 No response body is read: the connection is closed after the headers. Every
 request goes through the network guard (`guard.py`): public addresses only,
-one deadline for all of a link's requests. A redirect's query and fragment
+one deadline for all of a link's requests and the waits a busy server asks
+for between them (a wait that does not fit is not waited: the answer stands). A redirect's query and fragment
 are followed but never kept: a Location can carry a token.
 """
 
@@ -116,17 +117,17 @@ def _follow(url, hops, options, context, limits, sleep) -> tuple[int, str]:
     method = "HEAD"
     while True:
         try:
-            status, location, attempts = _ask(current, method, options, context, limits, sleep, budget)
+            status, location, attempts, unwaited = _ask(current, method, options, context, limits, sleep, budget)
             if method == "HEAD" and status >= 400 and status not in RETRYABLE:
                 # Some servers refuse or mishandle HEAD (405, 501, 403, even 404): GET decides.
                 method = "GET"
-                status, location, attempts = _ask(current, method, options, context, limits, sleep, budget)
+                status, location, attempts, unwaited = _ask(current, method, options, context, limits, sleep, budget)
         except NotPublicAddress as error:
             if not hops:
                 raise
             raise _RefusedRedirect(f"redirect to {hops[-1].shown} goes to {error.address} ({error.kind}): not followed") from None
         if status not in REDIRECTS or not location:
-            return status, (f"after {attempts} attempts" if attempts > 1 else "")
+            return status, _retries_note(attempts, unwaited)
         target = urljoin(current, location)
         hop = redacted_hop(status, target, url)
         if target in seen or len(hops) >= MAX_HOPS:
@@ -157,15 +158,25 @@ def redacted_hop(status: int, target: str, link: str) -> Hop:
     return Hop(status, urlunsplit((parts.scheme, netloc, parts.path, query, fragment)), hidden)
 
 
-def _ask(url, method, options, context, limits, sleep, budget) -> tuple[int, str | None, int]:
-    """One request, repeated after a 429 or 503 as the server asks: status, Location, attempts."""
+def _ask(url, method, options, context, limits, sleep, budget) -> tuple[int, str | None, int, float | None]:
+    """One request, repeated after a 429 or 503 as the server asks: status, Location, attempts, and
+    the wait not waited because the link's budget could not pay for it (None when none was skipped)."""
     for attempt in range(options.retries + 1):
         with limits.hold(urlsplit(url).hostname or ""):
             status, location, retry_after = _request(url, method, options, context, budget)
         if status not in RETRYABLE or attempt == options.retries:
-            return status, location, attempt + 1
-        sleep(retry_wait(retry_after, attempt, options))
+            return status, location, attempt + 1, None
+        wait = retry_wait(retry_after, attempt, options)
+        if not budget.wait(wait, sleep):
+            return status, location, attempt + 1, wait
     raise AssertionError("unreachable")
+
+
+def _retries_note(attempts: int, unwaited: float | None) -> str:
+    note = f"after {attempts} attempts" if attempts > 1 else ""
+    if unwaited is not None:
+        note += f"{' ' if note else ''}and asks to wait {unwaited:g} s, more than the link's --timeout leaves"
+    return note
 
 
 def retry_wait(retry_after: str | None, attempt: int, options: Options, now: float | None = None) -> float:
