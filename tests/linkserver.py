@@ -105,6 +105,10 @@ def make_handler(state: State, scheme: str):
                 return self._answer(429, {"Retry-After": "1"}) if seen == 1 else self._answer(200)
             if path == "/always-busy":
                 return self._answer(429, {"Retry-After": "3600"})
+            if path.startswith("/to-scheme/"):  # a redirect that leaves http(s), to this very server's port where it can
+                other, port = path.rsplit("/", 1)[1], self.server.server_address[1]
+                target = "file:///etc/passwd" if other == "file" else f"{other}://127.0.0.1:{port}/elsewhere/{other}?token=SECRET"
+                return self._answer(301 if other == "gopher" else 302, {"Location": target})
             if path == "/drawn-out":  # five hops, each 503 with Retry-After twice before it redirects to the next
                 return self._drawn_out(seen)
             if path == "/unavailable":
@@ -167,7 +171,7 @@ ROUTES = {
     "/moved": (301, "/ok"), "/moved-308": (308, "/ok"), "/found": (302, "/ok"), "/moved-then-found": (301, "/found"),
     "/missing": (404, None), "/gone": (410, None), "/error": (500, None), "/loop": (302, "/loop"),
     "/to-metadata": (302, "http://169.254.169.254/latest/meta-data/"), "/to-private": (302, "http://10.0.0.5:8080/admin?delete=1"),
-    "/token-found": (302, "/ok?token=SECRET#access_token=SECRET"),
+    "/token-found": (302, "/ok?token=SECRET#access_token=SECRET"), "/to-lost": (302, "https://lost-site.invalid/x?token=SECRET"),
 }
 
 

@@ -137,6 +137,24 @@ def test_a_redirect_is_checked_again_and_not_followed_into_a_private_network(ser
     assert "redirect to http://10.0.0.5:8080/admin?\u2026 goes to 10.0.0.5 (private): not followed" in messages[1]  # query left out
 
 
+def test_a_redirect_out_of_http_is_reported_as_it_is_and_not_followed(servers, tmp_path):
+    links = {scheme: servers.url(f"/to-scheme/{scheme}?t=scheme") for scheme in ("ftp", "gopher", "file", "ws")}
+    catalogue = write_catalogue(tmp_path, {**links, "Lost": servers.url("/to-lost?t=scheme")})
+    code, diagnostics = run_links(catalogue, servers, "--unsafe-fixes")
+    messages = {d["location"]["row"]: (d["code"], d["message"], d["fix"]) for d in diagnostics}
+    port = servers.http.server_address[1]
+    assert code == 1 and sorted(messages) == [3, 4, 5, 6, 7], diagnostics
+    assert messages[3] == ("CAT506", f"{links['ftp']}: redirects (302) to ftp://127.0.0.1:{port}/elsewhere/ftp?…, "
+                                     "which is not http or https: not followed", None)
+    assert messages[4][0] == "CAT506" and "redirects (301) to gopher://" in messages[4][1] and messages[4][2] is None  # no move to write
+    assert messages[5][:2] == ("CAT506", f"{links['file']}: redirects (302) to file:///etc/passwd, which is not http or https: not followed")
+    assert messages[6][0] == "CAT506" and "to ws://" in messages[6][1]
+    assert messages[7][:2] == ("CAT504", f"{servers.url('/to-lost?t=scheme')}: host lost-site.invalid not found (Name or service not known), "
+                                         "at the redirect to https://lost-site.invalid/x?…")
+    assert not [path for *_, path, _, _ in servers.state.requests if path.startswith("/elsewhere")]  # never asked over HTTP
+    assert links["ftp"] in catalogue.read_text(encoding="utf-8")  # nothing written
+
+
 # --- what a redirect says is not kept ------------------------------------------------------------------
 
 def test_a_redirect_query_fragment_or_user_info_is_neither_printed_nor_cached(servers, tmp_path):

@@ -5,8 +5,10 @@ the system's trust store, SSL_CERT_FILE, or the CA bundle given as `cafile`.
 No response body is read: the connection is closed after the headers. Every
 request goes through the network guard (`guard.py`): public addresses only,
 one deadline for all of a link's requests and the waits a busy server asks
-for between them (a wait that does not fit is not waited: the answer stands). A redirect's query and fragment
-are followed but never kept: a Location can carry a token.
+for between them (a wait that does not fit is not waited: the answer stands).
+A redirect's query and fragment are followed but never kept: a Location can
+carry a token. A redirect to a scheme other than http and https (ftp:, file:,
+gopher:) is not followed.
 """
 
 from __future__ import annotations
@@ -66,6 +68,10 @@ class _RefusedRedirect(Exception):
     pass
 
 
+class _UnfollowedRedirect(Exception):
+    pass
+
+
 def tls_context(cafile: str | None) -> ssl.SSLContext:
     return ssl.create_default_context(cafile=cafile)
 
@@ -77,7 +83,9 @@ def probe(url: str, options: Options, context: ssl.SSLContext, limits: HostLimit
     try:
         status, detail = _follow(url, hops, options, context, limits, sleep)
     except Exception as error:  # every way a request can fail is a result to report
-        outcome, detail = classify_error(error, url, options)
+        outcome, detail = classify_error(error, hops[-1].location if hops else url, options)  # the URL asked last
+        if outcome == "dns-failure" and hops:
+            detail += f", at the redirect to {hops[-1].shown}"
         return LinkResult(url, outcome, None, detail, tuple(hops), checked_at)
     return LinkResult(url, outcome_of(status, hops), status, detail, tuple(hops), checked_at)
 
@@ -100,7 +108,7 @@ def classify_error(error: BaseException, url: str, options: Options) -> tuple[st
         return "tls-error", f"certificate not trusted: {error.verify_message or error.reason}"
     if isinstance(error, ssl.SSLError):
         return "tls-error", f"TLS failed: {error.reason or error}"
-    if isinstance(error, _RedirectLoop):
+    if isinstance(error, (_RedirectLoop, _UnfollowedRedirect)):
         return "unreachable", str(error)
     if isinstance(error, NotPublicAddress):
         return "refused", f"{error}: not requested"
@@ -133,6 +141,8 @@ def _follow(url, hops, options, context, limits, sleep) -> tuple[int, str]:
         if target in seen or len(hops) >= MAX_HOPS:
             raise _RedirectLoop(f"redirect loop or more than {MAX_HOPS} redirects (at {hop.shown})")
         hops.append(hop)
+        if urlsplit(target).scheme.lower() not in ("http", "https"):  # ftp:, file:, gopher: are not asked over HTTP
+            raise _UnfollowedRedirect(f"redirects ({status}) to {hop.shown}, which is not http or https: not followed")
         seen.add(target)
         current = target
 
