@@ -146,6 +146,35 @@ def test_every_medpix_lookalike_is_a_duplicate_of_the_first(tmp_path):
             assert f"{ascii(name)} looks the same as 'MedPix'" in message  # escapes show the difference
 
 
+# Characters that show as nothing without being default-ignorable (schema/security.json), and spaces that show as spaces.
+BLANK_LOOKING = ["\u2800", "\U0001d159"]  # BRAILLE PATTERN BLANK, MUSICAL SYMBOL NULL NOTEHEAD
+
+
+def test_blank_looking_characters_are_invisible_and_do_not_make_another_source(tmp_path):
+    names = [f"MedPix{char}" for char in BLANK_LOOKING] + [f"Med{char}Pix" for char in BLANK_LOOKING] + ["Med\u3000Pix", "Med\u1680Pix"]
+    rows = [row(source="MedPix", link="https://medpix.nlm.nih.gov/home")]
+    rows += [row(source=name, link=f"https://medpix.nlm.nih.gov/home?copy={index}") for index, name in enumerate(names)]
+    code, diagnostics, lines = check(tmp_path, rows, "CAT306,CAT401")
+    found = {(d["location"]["row"], d["code"]): d["message"] for d in diagnostics}
+    assert code == 1 and len(diagnostics) == 2 * len(BLANK_LOOKING) * 2 + 2, diagnostics
+    for index, name in enumerate(names[: 2 * len(BLANK_LOOKING)]):
+        char = next(char for char in BLANK_LOOKING if char in name)
+        assert found[4 + index, "CAT401"] == f"invisible character U+{ord(char):04X} {unicodedata.name(char)}"
+        assert found[4 + index, "CAT306"] == f"duplicate source: {ascii(name)} looks the same as 'MedPix' on line 3"
+    for index in (len(names) - 2, len(names) - 1):  # spaces: a duplicate as any spacing is, and not invisible
+        assert (4 + index, "CAT401") not in found and "is already listed on line 3" in found[4 + index, "CAT306"]
+
+
+def test_source_keys_leave_out_every_character_the_invisible_rule_reports():
+    security = load_security()
+    reported = invisible_pattern(security.invisible)
+    plain = source_keys("MedPix", security.invisible)
+    for first, last in (*security.invisible, *default_ignorable()):
+        for point in range(first, min(last, first + 300) + 1):
+            if reported.fullmatch(chr(point)):
+                assert source_keys(f"Med{chr(point)}Pix", security.invisible) == plain, f"U+{point:04X}"
+
+
 def test_source_keys_ignore_case_and_spacing_but_not_other_letters():
     assert set(source_keys("OASIS")) & set(source_keys("Oasis")) and set(source_keys("O A S I S")) & set(source_keys("oasis"))
     assert not set(source_keys("OASIS")) & set(source_keys("OASIS-3"))

@@ -1,6 +1,6 @@
 """`schema/security.json`: what the security rules allow. Link schemes (CAT402), the insecure
 scheme and its secure form (CAT403), the script mixes host names use (CAT405), invisible
-characters beyond Default_Ignorable_Code_Point (CAT401), host names that are not public (CAT407)."""
+characters beyond Default_Ignorable_Code_Point (CAT401, and left out of CAT306's names), host names that are not public (CAT407)."""
 
 from __future__ import annotations
 

@@ -6,9 +6,11 @@ by the acronym alone). The later row is reported, naming the earlier one,
 so the two can be merged.
 
 Names are compared as a reader sees them, by their UTS #39 skeletons after
-NFKC and without default-ignorable code points: a Cyrillic `е`, a fullwidth
-`Ｍ`, a soft hyphen or a tag character hidden in `MedPix` does not make
-another source, it makes a look-alike of the first one. The message spells
+NFKC and without the invisible characters CAT401 reports (default-ignorable
+code points and those `schema/security.json` adds, such as U+2800): a
+Cyrillic `е`, a fullwidth `Ｍ`, a soft hyphen, a braille blank or a tag
+character hidden in `MedPix` does not make another source, it makes a
+look-alike of the first one. The message spells
 such a name with escapes (`M\\u0435dPix`) so the difference shows.
 
 Fails:
@@ -45,10 +47,11 @@ def check(context):
         return
     names = source_names(context)
     acronyms = {row: acronym for row, acronym in enumerate(all_row_acronyms(names, source_shapes(context))) if acronym}
-    acronym_keys = dict(zip(acronyms, all_source_keys(list(acronyms.values()))[0]))
-    if _no_shared_keys(names, list(acronym_keys.values())):
+    invisible = context.security.invisible  # what CAT401 reports besides the default-ignorables: not part of a name
+    acronym_keys = dict(zip(acronyms, all_source_keys(list(acronyms.values()), invisible)[0]))
+    if _no_shared_keys(names, list(acronym_keys.values()), invisible):
         return
-    firsts, seconds = all_source_keys(names)
+    firsts, seconds = all_source_keys(names, invisible)
     by_name, by_acronym = {}, {}
     for row, (name, *keys) in enumerate(zip(names, firsts, seconds)):
         if not name:
@@ -59,7 +62,7 @@ def check(context):
             earlier = by_name.get(keys[1])
         if earlier is not None:
             yield _finding(context, column, row, _same_name(catalogue, name, earlier))
-        elif acronym_key in by_acronym and not set(source_keys(_name(catalogue, by_acronym[acronym_key]))) & set(keys):
+        elif acronym_key in by_acronym and not set(source_keys(_name(catalogue, by_acronym[acronym_key]), invisible)) & set(keys):
             first = by_acronym[acronym_key]
             yield _finding(context, column, row, f"duplicate source: {_name(catalogue, first)!r} (line {_line(catalogue, first)}) has the same acronym {acronyms[row]}")
         by_name.setdefault(keys[0], row)
@@ -68,7 +71,7 @@ def check(context):
             by_acronym.setdefault(acronym_key, row)
 
 
-def _no_shared_keys(names: list[str], acronym_keys: list[str]) -> bool:
+def _no_shared_keys(names: list[str], acronym_keys: list[str], invisible: tuple = ()) -> bool:
     """True when no two rows share a name key or an acronym key, counted in C-level passes a few
     thousand names at a time: the rows' key sets are disjoint exactly when their union is as large
     as their sizes added up. The union holds the keys' hashes (equal keys, equal hashes; a
@@ -77,7 +80,7 @@ def _no_shared_keys(names: list[str], acronym_keys: list[str]) -> bool:
         return False  # rows without a name are skipped by the row loop: let it decide
     union, sizes = set(), 0
     for start in range(0, len(names), _CHUNK):
-        firsts, seconds = all_source_keys(names[start : start + _CHUNK])
+        firsts, seconds = all_source_keys(names[start : start + _CHUNK], invisible)
         sizes += len(firsts) + sum(map(str.__ne__, firsts, seconds))
         union.update(map(hash, firsts), map(hash, seconds))
     return len(union) == sizes

@@ -7,7 +7,9 @@ fillers, the Mongolian vowel separator, ...), the bidirectional controls
 (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069), which reorder what a
 reviewer sees without changing what programs read ("Trojan Source"), and the
 line and paragraph separators U+2028/U+2029 and the interlinear annotation
-controls U+FFF9-U+FFFB, which some readers break or hide text at. Each is
+controls U+FFF9-U+FFFB, which some readers break or hide text at, and
+characters drawn as nothing although Unicode does not list them as ignorable
+(U+2800 BRAILLE PATTERN BLANK). Spaces (U+3000, U+1680) are not invisible. Each is
 reported at its exact column with its code point and name. The list comes
 from Unicode's own data (`schema/unicode/default-ignorable.json`) plus
 `schema/security.json`. Only a zero-width space is removed automatically: the

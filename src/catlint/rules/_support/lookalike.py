@@ -1,9 +1,11 @@
 """Text that looks like other text, by Unicode's own rules (UTS #39, Unicode Security Mechanisms).
 
 - `source_keys`: what two source names are compared by. The UTS #39 skeleton
-  of the name after NFKC, without default-ignorable code points, ignoring case
-  and white space: `MedPix`, `MеdPix` (Cyrillic е), `Med\u00adPix` (soft
-  hyphen) and `ＭedPix` (fullwidth) share a key.
+  of the name after NFKC, without default-ignorable code points and the other
+  invisible characters CAT401 reports (`schema/security.json`: U+2800, control
+  characters), ignoring case and white space: `MedPix`, `MеdPix` (Cyrillic е),
+  `Med\u00adPix` (soft hyphen), `MedPix\u2800` (braille blank) and `ＭedPix`
+  (fullwidth) share a key.
 - `host_lookalike`: why a link's host reads as another host, or None. A label
   must have one script in UTS #39's sense (the intersection of its letters'
   Script_Extensions is not empty), Han mixing only with Kana, Hangul or
@@ -32,12 +34,13 @@ def skeleton(text: str) -> str:
     return unicodedata.normalize("NFD", decomposed.translate(prototypes()))
 
 
-def source_keys(name: str) -> tuple[str, str]:
+def source_keys(name: str, invisible: tuple = ()) -> tuple[str, str]:
     """Two keys for a source name; names that share either are the same source to a reader. Case is
     folded before the skeleton (so `OASIS` is `Oasis`, although `I` alone reads as `l`) and after it
-    (so Greek `Μ` reads as `M`, which folds to `m`); white space is ignored."""
-    if not name.isascii() or "%" in name:
-        return _unicode_keys(name)
+    (so Greek `Μ` reads as `M`, which folds to `m`); white space is ignored, and so are the
+    default-ignorable characters and the `invisible` code point ranges (the security settings')."""
+    if not name.isascii() or "%" in name or not name.isprintable():
+        return _unicode_keys(name, invisible)
     # The common case, in a few C calls: ASCII has a handful of look-alikes (0 O, 1 l I |, rn m).
     table, capitals = _ascii_prototypes()
     first = _replaced(name.lower(), table).lower()
@@ -49,13 +52,13 @@ def source_keys(name: str) -> tuple[str, str]:
     return "".join(first.split()), "".join(after.split())
 
 
-def all_source_keys(names: list[str]) -> tuple[list[str], list[str]]:
+def all_source_keys(names: list[str], invisible: tuple = ()) -> tuple[list[str], list[str]]:
     """`source_keys` of each name, as the list of first keys and the list of second keys; for a
     column of printable ASCII names, in a few C calls over the whole column (the replacements
     never cross a line)."""
     flat = "\n".join(names)
     if not names or not flat.isascii() or "%" in flat or not flat.replace("\n", " ").isprintable():
-        pairs = [source_keys(name) for name in names]
+        pairs = [source_keys(name, invisible) for name in names]
         return [first for first, _ in pairs], [after for _, after in pairs]
     table, capitals = _ascii_prototypes()
     first = _replaced(flat.lower(), table).lower().replace(" ", "").split("\n")
@@ -64,11 +67,19 @@ def all_source_keys(names: list[str]) -> tuple[list[str], list[str]]:
 
 
 @lru_cache(maxsize=1 << 14)
-def _unicode_keys(name: str) -> tuple[str, str]:
-    plain = unicodedata.normalize("NFKC", name).translate(default_ignorable_table())
+def _unicode_keys(name: str, invisible: tuple) -> tuple[str, str]:
+    plain = unicodedata.normalize("NFKC", name).translate(_hidden_table(invisible))
     first = skeleton(plain.casefold()).casefold()
     after = skeleton(skeleton(plain).casefold()).casefold()
     return "".join(first.split()), "".join(after.split())
+
+
+@lru_cache(maxsize=4)
+def _hidden_table(invisible: tuple) -> dict[int, None]:
+    """A str.translate table removing the default-ignorable code points and the `invisible` ranges."""
+    table = dict(default_ignorable_table())
+    table.update((point, None) for first, last in invisible for point in range(first, last + 1))
+    return table
 
 
 def _replaced(text: str, replacements) -> str:
