@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from catlint.reading.header_lookalikes import reads_as_catalogue
 from catlint.reading.nodes import CODE, HEADING, HTML, ITEM, LIST, PARAGRAPH, BLOCK_QUOTE, THEMATIC_BREAK
 from catlint.reading.rows import segments
 
@@ -31,8 +32,11 @@ class EarlyEnd(NamedTuple):
 
 
 def extra_catalogue_tables(document) -> list:
-    """Catalogue tables after the first: GitHub shows their rows, catlint reads only the first."""
-    return document.catalogue_tables[1:]
+    """The tables besides the catalogue whose header reads as a catalogue header (spelled alike, or
+    only looking alike): GitHub shows their rows, catlint reads only the catalogue's."""
+    catalogue, named = document.table, document.catalogue_tables
+    return [table for table in document.tables if table is not catalogue
+            and (table in named or reads_as_catalogue([cell.text for cell in table.header.cells], document.schema))]
 
 
 def early_end(document) -> EarlyEnd | None:

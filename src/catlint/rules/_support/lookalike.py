@@ -19,18 +19,12 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from catlint.reading.unicode import COMMON, INHERITED, UNKNOWN, ascii_prototypes, default_ignorable_table, prototypes, script, script_extensions, script_name
+from catlint.reading.unicode import COMMON, INHERITED, UNKNOWN, ascii_prototypes, default_ignorable_table, script, script_extensions, script_name, skeleton
 
 # UTS #46 (IDNA) maps these to the label separator "." before a browser looks at a host.
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 _LDH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 LATIN = frozenset(("Latn",))
-
-
-def skeleton(text: str) -> str:
-    """The UTS #39 skeleton: NFD, default-ignorables removed, each character to its prototype, NFD."""
-    decomposed = unicodedata.normalize("NFD", text).translate(default_ignorable_table())
-    return unicodedata.normalize("NFD", decomposed.translate(prototypes()))
 
 
 def source_keys(name: str) -> tuple[str, str]:
