@@ -59,6 +59,8 @@ CUT = {
     "heading": ("## More sources\n" + MEDPIX + "\n", 4, (5, 5), "a paragraph"),
     "list-item": ("\n- " + MEDPIX + "\n" + EVIL + "\n", 4, (5, 6), "a list"),
     "rows-then-table": ("\n" + MEDPIX + "\n" + EVIL + "\n" + DELIMITER + "\n" + MEDPIX + "\n", 4, (5, 8), "a paragraph"),
+    "rows-then-list-item": ("\n" + MEDPIX + "\n- " + EVIL + "\n", 4, (5, 6), "a paragraph"),
+    "html-line-then-gap": ("<br>\n\n" + MEDPIX + "\n", 4, (6, 6), "a paragraph"),
 }
 
 
@@ -94,6 +96,7 @@ NOT_CUT = {
     "prose": "\nA paragraph after the table.\n" + MEDPIX + "\n",
     "commented-out-rows": "\n<!--\n" + MEDPIX + "\n" + EVIL + "\n-->\n",
     "narrower-table": "\n| Year | Count |\n|---|---|\n| 2024 | 3 |\n",
+    "heading-then-gap-then-table": "## Other things\n\n" + header_of(["a", "b", "c", "d", "e", "f", "g", "h"]) + MEDPIX + "\n",
     "table-under-a-heading": "\n## Other things\n\n" + header_of(["a", "b", "c", "d", "e", "f", "g", "h"]) + MEDPIX + "\n",
     "note-then-prose": "\n\u00b9 Amount of MRI slices\n",
     "fenced-example": "\n```\n" + MEDPIX + "\n```\n",

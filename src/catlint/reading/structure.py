@@ -131,7 +131,5 @@ def _table_end(node) -> int:
 
 
 def _row_like(line: str, columns: int) -> bool:
-    stripped = line.strip(" \t")
-    if not stripped.startswith("|") and columns < 2:
-        return False
+    stripped = line.strip(" \t")  # a catalogue has two columns at least: a leading pipe is optional
     return stripped.count("|") >= 2 and len(segments(stripped)) >= max(2, columns - 1)
