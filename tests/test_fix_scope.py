@@ -201,3 +201,18 @@ def test_a_safe_fix_must_leave_its_targeted_cell_valid(content, kept):
     row = "| OASIS | MR,  CT | Brain | 373 | 186 | Open | MIT licence | https://www.oasis-brains.org |"
     start = row.index("MR,  CT") + 1
     assert offered(document_of(table(row)), start, start + 7, content) == kept
+
+
+@pytest.mark.parametrize("first", ["-", "> x", "# x", "1. x", "+", "```", "<div> x", "[^n]: x"])
+def test_a_row_without_outer_pipes_never_loses_the_pipe_that_keeps_it_in_the_table(tmp_path, first):
+    """Laid out like a header without outer pipes, `| - | XR | ...` would become `- | XR | ...`: a
+    list item, and the rows after it a list. The row keeps its leading pipe; fix keeps every row."""
+    rows = [GOOD_ROW, GOOD_ROW.replace("| OASIS |", f"| {first} |", 1), GOOD_ROW.replace("OASIS", "Zeta")]
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(*rows).replace("| Source |", "Source |", 1).replace("| Link |", "| Link", 1), encoding="utf-8")
+    before = run_catlint("export", path, "--format", "jsonl").stdout.count("\n")
+    run_catlint("fix", "--unsafe-fixes", path)
+    after = run_catlint("export", path, "--format", "jsonl")
+    assert before == 3 and after.stdout.count("\n") == 3, (path.read_text(encoding="utf-8"), after.stderr)
+    code, left = run_json("check", "--select", "table-layout", path)
+    assert code == 0 and left == [], "the table is laid out, that row with its leading pipe"

@@ -220,3 +220,15 @@ def test_project_catalogue_passes_the_security_rules():
 def test_a_homograph_in_a_markdown_link_is_caught_although_mistune_escapes_it(tmp_path):
     _, diagnostics, _ = check(tmp_path, row(licence="[terms](https://www.\u043easis-brains.org/terms)"), select="CAT405")
     assert "'www.xn--asis-brains-qnj.org'" in diagnostics[0]["message"]
+
+
+@pytest.mark.parametrize("block", ["<pre>\nx\n<img src=x onerror=alert(1)></pre>", "<!--\nx --><img src=x onerror=alert(1)>"])
+def test_html_on_the_line_that_closes_an_html_block_is_read(tmp_path, block):
+    """An HTML block's last line is the one with its end marker (`</pre>`, `-->`): GitHub renders
+    the tag on it, so catlint reads it too."""
+    path = tmp_path / "catalogue.md"
+    path.write_text(table("| OASIS | MR | Brain | 373 | 186 | Registration | Modify | https://www.oasis-brains.org |")
+                    + "\n" + block + "\n\ntext\n", encoding="utf-8")
+    code, diagnostics = run_json("check", path)
+    onerror = [d for d in diagnostics if d["code"] == "CAT406" and "onerror" in d["message"]]
+    assert code == 1 and [d["location"]["row"] for d in onerror] == [block.count("\n") + 5], diagnostics

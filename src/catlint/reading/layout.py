@@ -10,6 +10,7 @@ list's indent) byte for byte: only what follows it is laid out.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from itertools import repeat
 
@@ -17,6 +18,7 @@ from catlint.reading.rows import segments
 from catlint.reading.tables import Table
 
 _MARKS = {"none": ("-", "-"), "left": (":", "-"), "right": ("-", ":"), "center": (":", ":")}
+_MAY_OPEN_BLOCK = re.compile(r"[-+*>#=_~`<\[]|[0-9]{1,9}[.)]")  # CommonMark's and GFM's block starts, broadly
 _SAMPLE = 200  # rows looked at to tell an aligned table from a compact one
 
 
@@ -82,7 +84,7 @@ class RowLayout:
         the header's indent); a cell wider than its column widens it for this row only (an edited row)."""
         indent = self.indent if prefix is None else prefix
         if self.style == "compact":
-            return indent + _joined(texts, self.outer)
+            return indent + _kept_in_table(_joined(texts, self.outer), self.outer)
         last = len(texts) - 1
         parts = []
         for index, text in enumerate(texts):
@@ -90,7 +92,7 @@ class RowLayout:
             if padded is None:
                 padded = self._pad(index, text)
             parts.append(padded if self.outer or index != last else padded.rstrip(" "))
-        return indent + _joined(parts, self.outer)
+        return indent + _kept_in_table(_joined(parts, self.outer), self.outer)
 
     def _pad(self, index: int, text: str) -> str:
         width = self.widths[index] if index < len(self.widths) else 0
@@ -119,6 +121,12 @@ class RowLayout:
         marks = [_mark(alignment, width + (2 if self.outer or 0 < index < last else 1))
                  for index, (alignment, width) in enumerate(zip(self.alignments, self.widths))]
         return indent + ("|" + "|".join(marks) + "|" if self.outer else "|".join(marks))
+
+
+def _kept_in_table(row: str, outer: bool) -> str:
+    """A row without outer pipes whose first cell could open another block (`- x` a list item,
+    `> x` a block quote, `# x` a heading, ...) would end the table: it keeps a leading pipe."""
+    return "| " + row if not outer and _MAY_OPEN_BLOCK.match(row) else row
 
 
 def canonical_lines(catalogue, style: str):

@@ -22,16 +22,10 @@ import unicodedata
 from functools import lru_cache
 
 from catlint.reading.host_names import unicode_host
-from catlint.reading.unicode import COMMON, INHERITED, UNKNOWN, ascii_prototypes, default_ignorable_table, prototypes, script, script_extensions, script_name
+from catlint.reading.unicode import COMMON, INHERITED, UNKNOWN, ascii_prototypes, default_ignorable_table, script, script_extensions, script_name, skeleton
 
 _LDH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 LATIN = frozenset(("Latn",))
-
-
-def skeleton(text: str) -> str:
-    """The UTS #39 skeleton: NFD, default-ignorables removed, each character to its prototype, NFD."""
-    decomposed = unicodedata.normalize("NFD", text).translate(default_ignorable_table())
-    return unicodedata.normalize("NFD", decomposed.translate(prototypes()))
 
 
 def source_keys(name: str, invisible: tuple = ()) -> tuple[str, str]:
