@@ -86,3 +86,44 @@ def test_csv_export_keeps_formulas_from_running_in_a_spreadsheet(tmp_path):
     sources = [row["source"] for row in csv.DictReader(io.StringIO(result.stdout))]
     assert sources == ["'" + formula, "'+cmd", "'@SUM(A1)", "'-2+3", "OASIS"]
     assert json.loads(run_catlint("export", path).stdout)[0]["source"] == formula  # JSON carries the value as it is
+
+
+def test_fix_diff_shows_control_and_bidi_characters_as_escapes_and_keeps_tabs(tmp_path):
+    name = "cat\x1b[2Jalogue.md"
+    row = GOOD_ROW.replace("OASIS", "OA\u202eSIS" + ANSI).replace("| MR |", "| MRI |").replace("| Brain |", "| Brain\tHead |")
+    (tmp_path / name).write_text(table(row), encoding="utf-8")
+    result = run_catlint("fix", "--diff", name, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout + result.stderr and "\u202e" not in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[:2] == ["--- a/cat\\x1b[2Jalogue.md", "+++ b/cat\\x1b[2Jalogue.md"]
+    removed = next(line for line in lines if line.startswith("-|"))
+    assert removed.startswith("-| OA\\u202eSIS\\x1b[2J\\x1b[H\\x1b[32mAll checks passed (1 file).\\x1b[0m | MRI | Brain\tHead |")
+    assert (tmp_path / name).read_text(encoding="utf-8") == table(row)  # --diff writes nothing
+
+
+def test_control_characters_in_cells_are_reported(tmp_path):
+    path = tmp_path / "catalogue.md"
+    row = GOOD_ROW.replace("OASIS", "OASIS\x1b[8m").replace("www.oasis", "www.\x7foasis")
+    path.write_text(table(row), encoding="utf-8")
+    found = [(d["code"], d["location"]["column"], d["message"]) for d in json.loads(
+        run_catlint("check", "--select", "CAT401", "--output-format", "json", path).stdout)]
+    assert found == [("CAT401", 8, "invisible character U+001B (a control character)"),
+                     ("CAT401", row.index("\x7f") + 1, "invisible character U+007F (a control character)")]
+
+
+def test_nothing_written_to_stderr_is_a_workflow_command(tmp_path):
+    binary = "n##[add-mask]ul.md"
+    (tmp_path / binary).write_bytes(b"| a |\x00\n")
+    errors = run_catlint("check", "--output-format", "github", f"./{binary}", cwd=tmp_path).stderr
+    assert errors.startswith("catlint: error: ./n##%5Badd-mask]ul.md: binary file")
+    (tmp_path / "::warning::x.md").write_text(table(GOOD_ROW.replace("| 373 |", "| ##[stop-commands]x |")), encoding="utf-8")
+    export = run_catlint("export", "::warning::x.md", cwd=tmp_path)
+    assert export.returncode == 1 and export.stderr.startswith("%3A:warning::x.md:3:1: row left out")
+    hostile = table(GOOD_ROW.replace("| 373 |", "| ##[add-mask]373 |"))
+    fixed = run_catlint("fix", "-", "--stdin-filename", "::error::y.md", input=hostile, cwd=tmp_path)
+    assert fixed.stdout == hostile and "%3A:error::y.md:3:" in fixed.stderr
+    reported = run_catlint("check", "--fix", "-", "--output-format", "json", input=hostile, cwd=tmp_path)
+    assert json.loads(reported.stderr)[0]["message"].startswith("Images '##[add-mask]373'")  # the same value, escaped
+    for stderr in (errors, export.stderr, fixed.stderr, reported.stderr):
+        assert stderr.strip() and not any(runner_reads_a_command(line) for line in stderr.splitlines()), stderr

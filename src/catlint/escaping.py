@@ -40,13 +40,24 @@ def _escape(char: str) -> str:
 
 
 def log_line(text: str) -> str:
-    """A plain line of a GitHub Actions log that the runner cannot read as a workflow command:
-    it reads `::` at the start of a line (after white space) and `##[` anywhere in it."""
-    line = visible(text).replace("##[", "##%5B")
+    """A plain line of a GitHub Actions log that the runner cannot read as a workflow command."""
+    return no_workflow_commands(visible(text))
+
+
+def no_workflow_commands(text: str, json: bool = False) -> str:
+    """Text already escaped for its reader in which the Actions runner, which reads every line a
+    step prints (stdout and stderr), finds no workflow command: it reads `::` at the start of a
+    line (after white space) and `##[` anywhere. JSON text writes the `[` as its escape \\u005b
+    (the same value); `::` never starts a line of JSON."""
+    if json:
+        return text.replace("##[", "##\\u005b")
+    text = text.replace("##[", "##%5B")
+    return "\n".join(map(_no_command_start, text.split("\n"))) if "::" in text else text
+
+
+def _no_command_start(line: str) -> str:
     indent = len(line) - len(line.lstrip())
-    if line.startswith("::", indent):
-        line = line[:indent] + "%3A" + line[indent + 1 :]
-    return line
+    return line[:indent] + "%3A" + line[indent + 1 :] if line.startswith("::", indent) else line
 
 
 def code_span(text: str) -> str:

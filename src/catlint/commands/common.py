@@ -8,7 +8,7 @@ import sys
 from catlint.commands.inputs import STDIN, add_stdin_argument, expand, read_input
 from catlint.engine.config import Config, load_config
 from catlint.errors import CatlintError, NoCatalogue
-from catlint.escaping import visible
+from catlint.escaping import log_line, no_workflow_commands
 from catlint.reading.catalogue import read_catalogue
 from catlint.reading.schema import load_schema
 
@@ -113,7 +113,7 @@ def _directory_arguments(arguments) -> list[str]:
 
 
 def report_error(error: CatlintError) -> None:
-    print(visible(f"catlint: error: {error}"), file=sys.stderr)
+    print(log_line(f"catlint: error: {error}"), file=sys.stderr)
 
 
 def write_output(text: str, output_file: str | None, stream=None) -> None:
@@ -133,12 +133,15 @@ def emit_report(arguments, diagnostics, run, stream=None) -> None:
 
     if getattr(arguments, "silent", False) and not arguments.output_file:
         return
+    chosen = resolve(arguments.output_format)
     if getattr(arguments, "statistics", False):
         from catlint.reporting import statistics
 
-        text = statistics.render(diagnostics, run, as_json=resolve(arguments.output_format) == "json")
+        text = statistics.render(diagnostics, run, as_json=chosen == "json")
     else:
         text = render(arguments.output_format, diagnostics, run)
+    if stream is sys.stderr and not arguments.output_file and chosen != "github":  # the Actions runner reads stderr too
+        text = no_workflow_commands(text, json=chosen != "text")
     write_output(text, arguments.output_file, stream)
 
 
