@@ -5,10 +5,11 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 
-from conftest import GOOD_ROW, SEED, run_catlint, table
+from conftest import GOOD_ROW, SCHEMAS, SEED, run_catlint, table
 
 ANSI = "\x1b[2J\x1b[H\x1b[32mAll checks passed (1 file).\x1b[0m"
 
@@ -59,7 +60,8 @@ def test_json_lines_and_rdjsonl_escape_the_characters_that_end_a_line_for_some_r
         if output_format.endswith("l"):
             objects = [json.loads(line) for line in result.stdout.splitlines()]  # str.splitlines splits at all three
             assert len(objects) == len(result.stdout.split("\n")) - 1
-            assert breaks in objects[0]["message"]
+            shown = "one\\u2028two\\u2029three\\x85four"  # rdjson messages are Markdown, shown as the text report shows them
+            assert (breaks if output_format == "json-lines" else shown) in objects[0]["message"]
 
 
 def test_a_console_that_cannot_show_a_character_gets_an_escape_not_an_error():
@@ -127,3 +129,32 @@ def test_nothing_written_to_stderr_is_a_workflow_command(tmp_path):
     assert json.loads(reported.stderr)[0]["message"].startswith("Images '##[add-mask]373'")  # the same value, escaped
     for stderr in (errors, export.stderr, fixed.stderr, reported.stderr):
         assert stderr.strip() and not any(runner_reads_a_command(line) for line in stderr.splitlines()), stderr
+
+
+# A SARIF viewer's embedded link in a plain-text message (SARIF 2.1.0 §3.11.6): `[text](target)`
+# whose `[` is not escaped (not after an odd run of backslashes), `\[`, `\]` and `\\` inside.
+SARIF_LINK = re.compile(r"(?<!\\)(?:\\\\)*\[(?:[^\\\[\]]|\\[\\\[\]])*\]\([^)]*\)")
+
+
+def test_sarif_and_rdjson_messages_carry_no_live_link_from_a_cell(tmp_path):
+    import cmarkgfm  # GitHub's own Markdown parser, a test dependency
+    from test_formats import validator
+
+    path = tmp_path / "catalogue.md"
+    hostile = "3\\[7] [click](https://evil.example) \\\\[x](1) @octocat"
+    path.write_text(table(GOOD_ROW.replace("| 373 |", f"| {hostile} |")), encoding="utf-8")
+    messages = [d["message"] for d in json.loads(run_catlint("check", "--output-format", "json", path).stdout)]
+    assert any("[click](https://evil.example)" in message for message in messages)
+
+    sarif = json.loads(run_catlint("check", "--output-format", "sarif", path).stdout)
+    validator(SCHEMAS / "sarif-schema-2.1.0.json").validate(sarif)
+    texts = [result["message"]["text"] for result in sarif["runs"][0]["results"]]
+    assert not any(SARIF_LINK.search(text) for text in texts), texts
+    assert [re.sub(r"\\([\\\[\]])", r"\1", text) for text in texts] == messages  # the viewer shows the message as it is
+
+    rdjson = json.loads(run_catlint("check", "--output-format", "rdjson", path).stdout)
+    validator(SCHEMAS / "reviewdog-rdf" / "DiagnosticResult.json").validate(rdjson)
+    for diagnostic in rdjson["diagnostics"]:
+        html = cmarkgfm.github_flavored_markdown_to_html(diagnostic["message"], options=cmarkgfm.Options.CMARK_OPT_UNSAFE)
+        outside_code = re.sub(r"<code>.*?</code>", "", html, flags=re.DOTALL)
+        assert "<a " not in html and "evil.example" not in outside_code and "octocat" not in outside_code, html

@@ -3,7 +3,8 @@
 A catalogue comes from anyone who opens a pull request, and what catlint
 prints quotes it: a terminal obeys escape sequences, GitHub's runner obeys
 workflow commands in the log, GitHub renders review comments as Markdown
-(mentions, links, HTML), and JSON Lines readers split lines at U+2028.
+(mentions, links, HTML), SARIF viewers read links in messages, and JSON Lines
+readers split lines at U+2028.
 Each reader gets its own escaping; the text stays readable.
 """
 
@@ -71,6 +72,13 @@ def code_span(text: str) -> str:
     padded = text.startswith("`") or text.endswith("`") or (text.startswith(" ") and text.endswith(" "))
     pad = " " if padded else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def sarif_text(text: str) -> str:
+    """A SARIF plain-text message that shows `text` as it is: viewers read `[text](target)` in one
+    as an embedded link (SARIF 2.1.0 §3.11.6), so `[` and `]` are escaped with a backslash, and
+    the backslash too, as in the link text the specification defines."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
 def json_text(value, indent: int | None = None) -> str:
