@@ -158,3 +158,27 @@ def test_sarif_and_rdjson_messages_carry_no_live_link_from_a_cell(tmp_path):
         html = cmarkgfm.github_flavored_markdown_to_html(diagnostic["message"], options=cmarkgfm.Options.CMARK_OPT_UNSAFE)
         outside_code = re.sub(r"<code>.*?</code>", "", html, flags=re.DOTALL)
         assert "<a " not in html and "evil.example" not in outside_code and "octocat" not in outside_code, html
+
+
+def test_machine_readable_output_stays_valid_and_lossless_on_a_narrow_console(tmp_path):
+    source = "Data \U0001f600 set \u5317\u4eac Caf\u00e9"  # cp1252 has é, not the others
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(GOOD_ROW.replace("OASIS", source), GOOD_ROW.replace("OASIS", "\u5317").replace("| 373 |", "| 3\u5317 |").replace("www", "b")),
+                    encoding="utf-8")
+    environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    environment["PYTHONIOENCODING"] = "cp1252"
+
+    def run(*args) -> bytes:  # a real process, its standard output redirected to a file
+        target = tmp_path / "out"
+        with target.open("wb") as out:
+            done = subprocess.run([sys.executable, "-m", "catlint", *args, str(path)], stdout=out, stderr=subprocess.PIPE,
+                                  env=environment, timeout=120)
+        assert done.returncode in (0, 1) and b"error" not in done.stderr, done.stderr
+        return target.read_bytes()
+
+    records = json.loads(run("export").decode("ascii"))  # JSON's own escapes: ASCII, valid in any encoding
+    assert records[0]["source"] == source
+    assert [json.loads(line)["source"] for line in run("export", "--format", "jsonl").decode("ascii").splitlines()] == [source]
+    assert next(csv.DictReader(io.StringIO(run("export", "--format", "csv").decode("utf-8"))))["source"] == source
+    messages = [d["message"] for d in json.loads(run("check", "--output-format", "json").decode("ascii"))]
+    assert any(message.startswith("Images '3\u5317'") for message in messages)

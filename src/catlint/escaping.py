@@ -20,6 +20,7 @@ _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 _JSON_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
 _JSON_LINE_BREAK = re.compile("[\u2028\u2029\u0085]")
 _BACKTICKS = re.compile(r"`+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # What a spreadsheet reads as the start of a formula (or, tab and CR, of another cell).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -86,6 +87,21 @@ def json_text(value, indent: int | None = None) -> str:
     readers (JavaScript before ES2019, Python's str.splitlines): U+2028, U+2029, U+0085."""
     text = json.dumps(value, ensure_ascii=False, indent=indent)
     return _JSON_LINE_BREAK.sub(lambda match: _JSON_LINE_BREAKS[match.group()], text)
+
+
+def ascii_json(text: str) -> str:
+    """JSON text with every non-ASCII character as its \\u escape (a surrogate pair beyond U+FFFF),
+    as json.dumps writes it by default: the same JSON, readable in any ASCII-based encoding.
+    Outside strings JSON is ASCII, so every such character is inside a string."""
+    return text if text.isascii() else _NON_ASCII.sub(_json_escape, text)
+
+
+def _json_escape(match) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def spreadsheet_cell(value):

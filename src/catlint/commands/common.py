@@ -116,11 +116,17 @@ def report_error(error: CatlintError) -> None:
     print(log_line(f"catlint: error: {error}"), file=sys.stderr)
 
 
-def write_output(text: str, output_file: str | None, stream=None) -> None:
+def write_output(text: str, output_file: str | None, stream=None, as_json: bool = False) -> None:
+    """The text to the file (UTF-8), or to the stream; JSON stays valid on a stream that cannot
+    carry every character (`output.write_data`)."""
     if output_file:
         from catlint.files import write_atomically
 
         write_atomically(output_file, text.encode("utf-8"))
+    elif as_json:
+        from catlint.commands.output import write_data
+
+        write_data([text], stream or sys.stdout, as_json=True)
     else:
         stream = stream or sys.stdout
         stream.write(text)
@@ -140,9 +146,10 @@ def emit_report(arguments, diagnostics, run, stream=None) -> None:
         text = statistics.render(diagnostics, run, as_json=chosen == "json")
     else:
         text = render(arguments.output_format, diagnostics, run)
+    as_json = chosen not in ("text", "github")
     if stream is sys.stderr and not arguments.output_file and chosen != "github":  # the Actions runner reads stderr too
-        text = no_workflow_commands(text, json=chosen != "text")
-    write_output(text, arguments.output_file, stream)
+        text = no_workflow_commands(text, json=as_json)
+    write_output(text, arguments.output_file, stream, as_json)
 
 
 def report_run(arguments, files, rules, unreadable: int, checked: dict, diagnostics, changed_lines=None,
