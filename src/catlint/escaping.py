@@ -28,7 +28,7 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def visible(text: str, keep: str = "") -> str:
     """Every control, format or separator character as an escape (\\x1b, \\u202e, \\U000e0001),
     except those in `keep` (a format with its own escaping for line breaks keeps them)."""
-    if text.isascii() and text.isprintable():
+    if text.isprintable():  # no control, format or separator character (but the space)
         return text
     return "".join(_escape(char) if char not in keep and unicodedata.category(char) in _HIDDEN_CATEGORIES else char
                    for char in text)

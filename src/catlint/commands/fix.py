@@ -126,6 +126,9 @@ def _diff(path: str, before: str, after: str, source, changed: bool) -> str:
 def _lines(text: str) -> list[str]:
     """The lines with their endings; only CR, LF and CRLF end a line (str.splitlines also ends
     one at a form feed or U+2028)."""
+    if "\r" not in text:  # the common case, split in C
+        parts = text.split("\n")
+        return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
     lines = lines_of(text)
     return [lines[index] + lines.ending(index) for index in range(len(lines))]
 
