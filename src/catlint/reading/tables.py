@@ -135,6 +135,8 @@ def _notes_after(markdown: MarkdownDocument, node: Node, table: Table, markers: 
         if sibling.kind == REFERENCES:
             continue
         if sibling.kind == FOOTNOTE:
+            if markdown.footnote_definitions.get(normalize_label(sibling.data)) is not sibling:
+                continue  # another definition of the label is the one GitHub shows
             note = _definition_note(markdown.lines, sibling)
             if note is not None:
                 notes.append(note)
