@@ -169,7 +169,8 @@ class BlockParser(BlockContinuation, BlockStarts):
             pass
         elif kind == HTML:
             if scanners.html_block_ends(container.data, self.line, self.first_nonspace):
-                container = self.finalize(container)
+                closed, container = container, self.finalize(container)
+                closed.end_line = self.line_number  # its end marker's line is its last
         elif self.blank:
             pass
         elif kind in (PARAGRAPH, HEADING):
