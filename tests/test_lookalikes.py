@@ -165,6 +165,15 @@ def test_blank_looking_characters_are_invisible_and_do_not_make_another_source(t
         assert (4 + index, "CAT401") not in found and "is already listed on line 3" in found[4 + index, "CAT306"]
 
 
+def test_control_characters_the_invisible_rule_reports_do_not_make_another_source(tmp_path):
+    names = ["Med\x01Pix", "Med\x7fPix", "Med\x9bPix"]  # ASCII names too: the quick ASCII keys would keep them
+    rows = [row(source="MedPix", link="https://medpix.nlm.nih.gov/home")]
+    rows += [row(source=name, link=f"https://medpix.nlm.nih.gov/home?copy={index}") for index, name in enumerate(names)]
+    code, diagnostics, _ = check(tmp_path, rows, "CAT306")
+    assert code == 1 and [d["message"] for d in diagnostics] == [
+        f"duplicate source: {ascii(name)} looks the same as 'MedPix' on line 3" for name in names]
+
+
 def test_source_keys_leave_out_every_character_the_invisible_rule_reports():
     security = load_security()
     reported = invisible_pattern(security.invisible)
