@@ -168,8 +168,10 @@ class BlockParser(BlockContinuation, BlockStarts):
         if kind == CODE:
             pass
         elif kind == HTML:
+            self.add_line(container)  # kept for reading tags that span lines
             if scanners.html_block_ends(container.data, self.line, self.first_nonspace):
-                container = self.finalize(container)
+                block, container = container, self.finalize(container)
+                block.end_line = self.line_number  # the line that ends it is its last
         elif self.blank:
             pass
         elif kind in (PARAGRAPH, HEADING):
