@@ -53,6 +53,13 @@ def test_an_address_disguised_in_prose_is_read_as_shown(tmp_path, shown):
     assert code == 1 and [(d["location"]["row"], d["location"]["column"]) for d in diagnostics] == [(5, 5)]
 
 
+def test_a_link_across_lines_is_marked_to_the_end_of_its_first_line(tmp_path):
+    text = table(ROW.format(link="https://www.oasis-brains.org")) + "\nSee [**https://www.oasis-brains.org**\n](https://attacker.com).\n"
+    code, diagnostics = check(tmp_path, text)
+    assert code == 1 and [(d["location"], d["end_location"]) for d in diagnostics] == [
+        ({"row": 5, "column": 5}, {"row": 5, "column": 38})]
+
+
 @pytest.mark.parametrize("shown", [
     "**www.oasis-brains.org**", "`https://www.oasis-brains.org/`", "https&#58;//www.oasis-brains.org",
     "~~https://old.example~~ https://www.oasis-brains.org", "OASIS ~~https://www.oasis-brains.org~~ home",

@@ -146,7 +146,8 @@ class MarkdownDocument:
 
     def _found(self, link: inlines.Link, inline: Inline, at, text: str) -> FoundLink:
         shown_line, shown_start = at(link.start)
-        shown_end = at(link.end - 1)[1] + 1 if link.end > link.start else shown_start
+        end_line, shown_end = at(link.end - 1) if link.end > link.start else (shown_line, shown_start - 1)
+        shown_end = shown_end + 1 if end_line == shown_line else len(self.lines[shown_line - 1])  # to the end of its first line
         shown = text[link.text[0] : link.text[1]] if link.text else None
         if link.target is None:
             definition = self.definitions[link.label]
