@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import run_json, table
+from catlint.reading.html_tags import start_tags, url_attributes
 
 ROW = "| OASIS | MR | Brain | 373 | 186 | Open | CC BY 4.0 | https://www.oasis-brains.org |"
 
@@ -88,3 +89,30 @@ def test_a_link_in_a_cells_raw_html_is_placed_at_its_url(tmp_path):
     assert code == 1 and len(user_info) == 1
     _, line, column, _, end, _ = user_info[0]
     assert (line, lines[line - 1][column - 1 : end - 1]) == (3, "https://good.org@evil.com")
+
+
+# --- the tokenizer on its own ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, tags", [
+    ("<!doctype html><b>", ["<b>"]),
+    ("<?php echo 1 ?><b>", ["<b>"]),
+    ("</ x><b></><i>", ["<b>", "<i>"]),  # a bogus comment, and an empty end tag browsers drop
+    ("</div class='>'><b>", ["<b>"]),  # an end tag reads quoted values too
+    ("<!----><b><!--->x<i><!-- a --!><u>", ["<b>", "<i>", "<u>"]),
+    ("<plaintext><b>", ["<plaintext>"]),
+    ("<textarea><b></TEXTAREA ><i>", ["<textarea>", "<i>"]),
+    ("a < b <3 <b", ["<b"]),  # a tag the text ends in runs to its end
+    ("<a title='x>\n' href=y>", ["<a title='x>\n' href=y>"]),
+    ("<a b=\"unclosed>", ["<a b=\"unclosed>"]),
+    ("<a =x/ c>d", ["<a =x/ c>"]),
+    ("<!-- unclosed <b>", []),
+    ("<?unclosed <b>", []),
+])
+def test_start_tags_are_the_ones_a_browser_reads(text, tags):
+    assert [text[start:end] for start, end in start_tags(text)] == tags
+
+
+def test_url_attributes_are_the_first_href_and_src_decoded():
+    tag = "<a HREF = \"h&#116;tps://a.org\" href=v src='w' title=x>"
+    assert [(url, tag[start:end]) for url, start, end in url_attributes(tag)] == [
+        ("https://a.org", "h&#116;tps://a.org"), ("w", "w")]

@@ -69,6 +69,12 @@ def test_markup_around_the_right_address_passes(tmp_path, shown):
     assert check(tmp_path, table(ROW.format(link=f"[{shown}](https://www.oasis-brains.org/)"))) == (0, [])
 
 
+def test_images_nested_deep_in_link_text_are_read_without_error(tmp_path):
+    nested = "![" * 300 + "https://www.oasis-brains.org" + "](i.png)" * 300  # alt text past 8 levels is not read
+    code, _ = check(tmp_path, table(ROW.format(link=f"[{nested}](https://attacker.com)")))  # no recursion error
+    assert code in (0, 1)
+
+
 # --- the shown text against cmark-gfm -----------------------------------------------------------
 
 PIECES = ["https://", "www.", "oasis", ".org", "*", "**", "_", "__", "~", "~~", "`", "``", " ", "  ", "\n", "&#46;",
@@ -110,6 +116,15 @@ def _cmark_shown(document: str) -> tuple[str, str] | None:
         reader.close()
         seen.append("".join(reader.out))
     return seen[0], seen[1]
+
+
+@pytest.mark.parametrize("text", [
+    "see <https://www.oasis-brains.org/a&amp;b>", "`` `https://a.org` ``", "` `", "``a\nb``", "![**x** `y` ![z](i)](i)",
+    "a  \nb", "a\\\nb", "&amp; <!-- x -->\n&lt;", "~~a ~b.~~.", "*a **b** c*", "x ~~y~~~z~",
+])
+def test_shown_text_edge_cases_are_what_cmark_gfm_shows(text):
+    document = f"[{text}](https://x.invalid/)\n"
+    assert (shown_texts(text, {})[0], shown_texts(text, {})[-1]) == _cmark_shown(document)
 
 
 @pytest.mark.untraced  # hundreds of renders

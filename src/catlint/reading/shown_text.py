@@ -5,7 +5,7 @@ GitHub where mistune does not (`~x~` is strikethrough on GitHub): emphasis,
 strikethrough and code-span markers and raw HTML are dropped, backslash
 escapes and entities resolved, a code span shows its content, a link or an
 image its text (an image's alt text, which a browser shows when the image does
-not load), an autolink its address.
+not load; past 8 images nested in one another, none), an autolink its address.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from catlint.reading.references import unescape_entities
 # A text without any of these shows as written.
 _MARKUP = re.compile(r"[\\`&_*\[\]<!~\r\n]")
 _LINE_ENDING = re.compile(r"\r\n|\r|\n")
-_DEPTH = 8  # images nested in link text deeper than this show no text (bounds the work on crafted input)
+_DEPTH = 8  # images nested deeper show no text: each level parses its text again
 
 
 def shown_texts(text: str, definitions: dict) -> tuple[str, ...]:
@@ -55,7 +55,7 @@ def _shown(text: str, definitions: dict, depth: int, drop_struck: bool) -> str:
             pieces.append(_code_content(text, start, end))
         elif kind == "link" and start in at:
             pieces.append(_link_text(text, at[start], definitions, depth, drop_struck))
-        # raw HTML and footnote references show no text of their own
+        # raw HTML shows no text; nor does a footnote reference here (GitHub shows its number, or [^x] when undefined)
     return "".join(pieces)
 
 
@@ -88,6 +88,4 @@ def _link_text(text: str, link, definitions: dict, depth: int, drop_struck: bool
         if depth >= _DEPTH:
             return ""
         return _shown(text[link.text[0] : link.text[1]], definitions, depth + 1, drop_struck)
-    if link.kind == "autolink":  # <https://...> shows what is between the brackets
-        return unescape_entities(text[link.start + 1 : link.end - 1])
-    return text[link.start : link.end]  # a bare URL or www. link shows as written
+    return unescape_entities(text[link.start + 1 : link.end - 1])  # an autolink <https://...> (link text has no other)
