@@ -118,6 +118,9 @@ def make_handler(state: State, scheme: str):
             if path == "/hostile-path" and scheme == "http":  # a move to a path that would break out of the cell
                 query = self.path.partition("?")[2]
                 return self._answer(301, {"Location": f"https://127.0.0.1:{state.https_port}{HOSTILE_PATH}?{query}"})
+            if path in UTF8_MOVES and scheme == "http":  # a Location sent as raw UTF-8 bytes, as some servers do
+                location = f"https://127.0.0.1:{state.https_port}{UTF8_MOVES[path]}?{self.path.partition('?')[2]}"
+                return self._answer(301, {"Location": location.encode("utf-8").decode("latin-1")})
             if path.startswith("/landing") and scheme == "https":
                 return self._answer(200)
             status, location = ROUTES.get(path, (404, None))
@@ -146,6 +149,7 @@ def make_handler(state: State, scheme: str):
 
 HOSTILE_FRAGMENT = "#x | <img src=x onerror=alert(1)>"
 HOSTILE_PATH = "/landing | <img src=x onerror=alert(1)>"
+UTF8_MOVES = {"/bidi-moved": "/landing/bidi\u202egpj.exe", "/cafe-moved": "/landing/caf\u00e9"}
 ROUTES = {
     "/ok": (200, None), "/upgrade": (200, None), "/hostile": (200, None),
     "/moved": (301, "/ok"), "/moved-308": (308, "/ok"), "/found": (302, "/ok"), "/moved-then-found": (301, "/found"),

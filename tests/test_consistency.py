@@ -269,3 +269,25 @@ def test_packaged_knowledge_validates_against_its_schema_with_the_official_valid
     result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--schemafile", str(ROOT / "schema" / "knowledge.schema.json"), str(KNOWLEDGE)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("host", ["www.cardiacatlas.org", "www.cardiacatlas.org.", "www.cardiacatlas\u3002org", "www.\uff43ardiacatlas.org",
+                                  "WWW.CardiacAtlas.ORG.", "www.cardiacatlas\uff0eorg", "www.cardiacatlas%2Eorg"])
+def test_a_host_written_another_way_is_the_host_a_browser_looks_up(tmp_path, host):
+    (tmp_path / "catalogue.md").write_text(table(row("Foo Data", "MR", "All", link=f"https://{host}/studies/foo/")), encoding="utf-8")
+    code, diagnostics = run_json("check", "catalogue.md", "--select", "CAT302", cwd=tmp_path)
+    assert code == 1 and [d["message"] for d in diagnostics] == ["body parts All contradict the link (cardiacatlas.org \u2192 Heart)"]
+
+
+@pytest.mark.parametrize("host", ["cardiacatlas.org.evil.example", "cardiacatlas\u3002org\u3002evil.example", "evilcardiacatlas.org"])
+def test_a_host_that_only_contains_a_known_host_is_not_evidence(tmp_path, host):
+    (tmp_path / "catalogue.md").write_text(table(row("Foo Data", "MR", "All", link=f"https://{host}/studies/foo/")), encoding="utf-8")
+    assert run_json("check", "catalogue.md", "--select", "CAT302", cwd=tmp_path) == (0, [])
+
+
+@pytest.mark.parametrize("name", ["Screening Mam&shy;mography", "Screening Mam\u00admography", "Screening Mam\u034fmography", "Screening Mammo&#x180E;graphy"])
+def test_a_name_is_read_without_its_invisible_characters(tmp_path, name):
+    (tmp_path / "catalogue.md").write_text(table(row(name, "XR", "All")), encoding="utf-8")
+    code, diagnostics = run_json("check", "catalogue.md", "--select", "CAT301", cwd=tmp_path)
+    assert code == 1 and [d["message"] for d in diagnostics] == ['body parts All contradict the name ("Mammography" \u2192 Breast)']
+    assert diagnostics[0]["fix"]["edits"][0]["content"] == "Breast"

@@ -1,6 +1,6 @@
 """Every fast path for the common case gives exactly what the general code gives."""
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +9,7 @@ from catlint.reading import rows
 from catlint.reading import knowledge
 from catlint.reading import body
 from catlint.reading import values
+from catlint.reading.host_names import normal_host
 from catlint.reading.knowledge import load_knowledge, split_link
 from catlint.reading.schema import load_schema
 
@@ -23,7 +24,7 @@ urls = st.one_of(
 def slow_split_link(link: str) -> tuple[str, str, str]:
     try:
         parts = urlsplit(link if "://" in link else "//" + link)
-        return (parts.hostname or ""), parts.path, parts.query
+        return normal_host(unquote(parts.hostname or "")), parts.path, parts.query
     except ValueError:
         return "", "", ""
 

@@ -3,6 +3,8 @@ value fix, and `links --fix` writes only a validated URL through the same fixer 
 
 import json
 
+import pytest
+
 from catlint.engine.config import Config
 from catlint.diagnostics import Diagnostic, Edit, Fix, Position
 from catlint.reading.catalogue import read_catalogue
@@ -89,3 +91,128 @@ def test_a_url_from_a_server_is_written_percent_encoded_one_url_in_one_cell(serv
     row = text.split("\n")[2]
     assert HOSTILE_PATH not in text and "<img" not in text and row.count("|") == 9, row
     assert servers.url("/landing%20%7C%20%3Cimg%20src=x%20onerror=alert(1)%3E?t=scope", "https") in row
+
+
+def test_a_location_sent_as_utf8_bytes_is_written_as_those_bytes_percent_encoded(servers, tmp_path):
+    """http.client reads header bytes as latin-1: `/bidi\\u202egpj.exe` sent as UTF-8 must become
+    %E2%80%AE (its bytes), not %C3%A2%C2%80%C2%AE (each byte taken as a character and encoded again)."""
+    catalogue = write_catalogue(tmp_path, {"Bidi": servers.url("/bidi-moved?t=utf8"), "Cafe": servers.url("/cafe-moved?t=utf8")})
+    code, diagnostics = run_links(catalogue, servers, "--unsafe-fixes")
+    assert [d["code"] for d in diagnostics] == [] and code == 0, diagnostics
+    rows = catalogue.read_text(encoding="utf-8").split("\n")[2:4]
+    assert rows[0].endswith(f"| {servers.url('/landing/bidi%E2%80%AEgpj.exe?t=utf8', 'https')} |"), rows[0]
+    assert rows[1].endswith(f"| {servers.url('/landing/caf%C3%A9?t=utf8', 'https')} |"), rows[1]
+    assert servers.state.count("/landing/caf%C3%A9?t=utf8", "HEAD") == 1, "the redirect is followed to the URL the server meant"
+
+
+QUOTED_ROW = "| OASIS | MR | Brain | 1,200 | 186 | Registration | MIT licence | https://www.oasis-brains.org |"
+
+
+def quoted(*rows: str) -> str:
+    return "".join(f"> {line}\n" for line in table(*rows).splitlines())
+
+
+def review_comments(path) -> list[dict]:
+    result = run_catlint("check", "--output-format", "github-review", path.name, cwd=path.parent)
+    assert result.stderr == "", result.stderr
+    return json.loads(result.stdout)["comments"]
+
+
+def test_a_table_in_a_block_quote_is_laid_out_after_its_prefix_and_keeps_it(tmp_path):
+    path = tmp_path / "catalogue.md"
+    path.write_text(quoted(QUOTED_ROW), encoding="utf-8")
+    before = path.read_bytes()
+    assert run_catlint("check", path).returncode == 0, "the quoted table is laid out: no CAT208"
+    assert run_catlint("fix", path).returncode == 0 and path.read_bytes() == before
+    assert review_comments(path) == []
+    path.write_text(quoted(QUOTED_ROW.replace("1,200", "1200")), encoding="utf-8")
+    [comment] = review_comments(path)
+    assert "CAT208" not in comment["body"] and "```suggestion\n> " + QUOTED_ROW + "\n```" in comment["body"]
+    run_catlint("fix", path)
+    assert path.read_bytes() == before, "only the cell changes; every line keeps its `> `"
+
+
+def test_an_aligned_quoted_table_keeps_each_lines_own_prefix(tmp_path):
+    path = tmp_path / "catalogue.md"
+    header = "| Source | Data Types | Images |\n|--------|------------|--------|\n"
+    path.write_text("> " + table("| ADNI   | MR         | X      |", header=header).replace("\n", "\n> ").rstrip("> ")
+                    + ">| OASIS | MR | 1,200 |\n", encoding="utf-8")
+    code, diagnostics = run_json("check", "--select", "CAT208", path)
+    assert [(d["location"]["row"], d["fix"]["edits"][0]["content"]) for d in diagnostics] == [(4, ">| OASIS  | MR         | 1,200  |")]
+    run_catlint("fix", "--select", "CAT208", path)
+    assert path.read_text(encoding="utf-8").endswith("> | ADNI   | MR         | X      |\n>| OASIS  | MR         | 1,200  |\n")
+
+
+@pytest.mark.parametrize("style", ["aligned", "keep"])
+def test_the_fixer_refuses_a_fix_that_changes_which_tables_render(tmp_path, monkeypatch, style):
+    """Were the layout to lose the block quote's `> ` again (and the scope check miss it), the records would
+    be equal but the table would leave the quote (aligned: every line rewritten), or no table would be
+    left (keep: the delimiter keeps its `> `): the fixer compares the tables it renders and refuses."""
+    from catlint.engine import check
+    from catlint.reading import layout
+
+    monkeypatch.setattr(layout, "line_prefix", lambda table, text, start: None)  # the old layout: no prefix
+    monkeypatch.setattr(check, "confined_fixes", lambda diagnostics, catalogue: diagnostics)
+    path = tmp_path / "catalogue.md"
+    path.write_text(quoted(QUOTED_ROW), encoding="utf-8")
+    (tmp_path / "catlint.toml").write_text(f'table-style = "{style}"\n', encoding="utf-8")
+    before = path.read_bytes()
+    result = run_catlint("fix", path.name, cwd=tmp_path)
+    assert path.read_bytes() == before and result.returncode == 1 and "CAT208" in result.stdout, result.stdout + result.stderr
+
+
+def test_an_indented_table_row_is_split_where_its_cells_begin_so_its_fixes_are_offered(tmp_path):
+    """Split from column 1, `  | OASIS | ...` had an empty first cell: one cell too many, so every fix was withheld."""
+    path = tmp_path / "catalogue.md"
+    path.write_text("".join(f"  {line}\n" for line in table(QUOTED_ROW.replace("1,200", "1200")).splitlines()), encoding="utf-8")
+    run_catlint("fix", path)
+    assert path.read_text(encoding="utf-8") == "".join(f"  {line}\n" for line in table(QUOTED_ROW).splitlines())
+
+MARKUP_ROW = "| Alpha | MR<br>CT | Heart<br/>Lungs | [1200](https://x.org) | 186 | Open | MIT licence | https://a.example.org |"
+
+
+def test_a_cell_holding_markup_its_value_drops_gets_no_normalising_fix(tmp_path):
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(MARKUP_ROW), encoding="utf-8")
+    before = path.read_bytes()
+    _, diagnostics = run_json("check", path)
+    normalising = [d for d in diagnostics if d["code"] in ("CAT202", "CAT203")]
+    assert [(d["code"], d["location"]["column"]) for d in normalising] == [("CAT203", 11), ("CAT203", 22), ("CAT202", 40)]
+    assert all(d["fix"] is None for d in normalising), "writing the plain value would drop the <br> or the link"
+    run_catlint("fix", path)
+    assert path.read_bytes() == before
+
+
+def test_a_safe_fix_that_leaves_its_cell_invalid_is_withheld(tmp_path):
+    """`MRI; Knee` would become `MR, Knee`, still an unknown term: no repair, so no safe fix; `MRI; CT` is fixed."""
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(GOOD_ROW.replace("| MR |", "| MRI; Knee |"), GOOD_ROW.replace("OASIS", "Omega").replace("| MR |", "| MRI; CT |")),
+                    encoding="utf-8")
+    _, diagnostics = run_json("check", path)
+    fixes = {d["location"]["row"]: d["fix"] for d in diagnostics if d["code"] == "CAT203"}
+    assert fixes[3] is None and fixes[4]["edits"][0]["content"] == "CT, MR"
+    run_catlint("fix", path)
+    assert path.read_text(encoding="utf-8") == table(GOOD_ROW.replace("| MR |", "| MRI; Knee |"),
+                                                     GOOD_ROW.replace("OASIS", "Omega").replace("| MR |", "| CT, MR |"))
+
+
+@pytest.mark.parametrize("content, kept", [("CT, MR", True), ("MR, Knee", False), ("MR, CTX", False)])
+def test_a_safe_fix_must_leave_its_targeted_cell_valid(content, kept):
+    row = "| OASIS | MR,  CT | Brain | 373 | 186 | Open | MIT licence | https://www.oasis-brains.org |"
+    start = row.index("MR,  CT") + 1
+    assert offered(document_of(table(row)), start, start + 7, content) == kept
+
+
+@pytest.mark.parametrize("first", ["-", "> x", "# x", "1. x", "+", "```", "<div> x", "[^n]: x"])
+def test_a_row_without_outer_pipes_never_loses_the_pipe_that_keeps_it_in_the_table(tmp_path, first):
+    """Laid out like a header without outer pipes, `| - | XR | ...` would become `- | XR | ...`: a
+    list item, and the rows after it a list. The row keeps its leading pipe; fix keeps every row."""
+    rows = [GOOD_ROW, GOOD_ROW.replace("| OASIS |", f"| {first} |", 1), GOOD_ROW.replace("OASIS", "Zeta")]
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(*rows).replace("| Source |", "Source |", 1).replace("| Link |", "| Link", 1), encoding="utf-8")
+    before = run_catlint("export", path, "--format", "jsonl").stdout.count("\n")
+    run_catlint("fix", "--unsafe-fixes", path)
+    after = run_catlint("export", path, "--format", "jsonl")
+    assert before == 3 and after.stdout.count("\n") == 3, (path.read_text(encoding="utf-8"), after.stderr)
+    code, left = run_json("check", "--select", "table-layout", path)
+    assert code == 0 and left == [], "the table is laid out, that row with its leading pipe"

@@ -1,6 +1,9 @@
 """Security rules (CAT401-CAT406) through the real CLI: what a pull request can smuggle into a
 rendered table is reported at its exact column, and ordinary cells are left alone."""
 
+import html
+from urllib.parse import unquote
+
 import pytest
 
 from conftest import ROOT, run_catlint, run_json, table
@@ -48,6 +51,54 @@ def test_trojan_source_link_is_reported_and_only_the_zero_width_space_is_fixed(t
 
 def test_visible_non_latin_text_is_not_invisible(tmp_path):
     assert check(tmp_path, row(source="Αθήνα 東京大学 Łódź \u00a0 جامعة"), select="CAT401")[:2] == (0, [])
+
+
+@pytest.mark.parametrize("reference, point", [("&#x202E;", "U+202E"), ("&#X202e;", "U+202E"), ("&#8203;", "U+200B"), ("&shy;", "U+00AD"),
+                                              ("&zwj;", "U+200D"), ("&ZeroWidthSpace;", "U+200B"), ("&rlm;", "U+200F"), ("&#x2066;", "U+2066")])
+def test_a_character_written_as_a_reference_is_reported_at_the_reference_without_a_fix(tmp_path, reference, point):
+    code, diagnostics, lines = check(tmp_path, row(licence=f"Non-{reference}commercial"), select="CAT401")
+    assert code == 1 and [d["code"] for d in diagnostics] == ["CAT401"]
+    assert marked(lines, diagnostics[0]) == reference and diagnostics[0]["fix"] is None
+    assert f"{point} " in diagnostics[0]["message"] and f"written as {reference} (not fixed automatically)" in diagnostics[0]["message"]
+
+
+def test_references_in_cells_prose_and_footnotes_are_reported_and_never_removed(tmp_path):
+    text = ("Intro &#x202E;text[^1].\n\n"
+            + table("| Digital Database &#x202E;for Screening | XR | Breast | X | X | Open | CC BY&#8203; 4.0 | https://a.example.org |")
+            + "\n[^1]: A note &rlm; here.\n")
+    path = tmp_path / "catalogue.md"
+    path.write_text(text, encoding="utf-8")
+    code, diagnostics = run_json("check", path, "--select", "CAT401")
+    lines = text.split("\n")
+    assert code == 1 and [(d["location"]["row"], marked(lines, d)) for d in diagnostics] == [
+        (1, "&#x202E;"), (5, "&#x202E;"), (5, "&#8203;"), (7, "&rlm;")]
+    assert run_catlint("fix", path, "--select", "CAT401").returncode == 1 and path.read_text(encoding="utf-8") == text
+
+
+PROSE_REFERENCES = ["# Title &shy;", "Plain &#x202E; text", "`&#x202E;`", "\\&#x202E;", "\\\\&#x202E;", "&amp; &#x41; &bogus; &#x202E",
+                    "https://a.org/&#x202E;x", "www.a.org/x&#x202E;", "<https://b.org/&#x202E;>", "[t](https://c.org/\\&#8203;)",
+                    "[\\&#8203;](https://c.org/)", "[ref]\n\n[ref]: https://d.org/&#x200B;", "<div title=\"&#x2066;\">x</div>",
+                    "<span title='&#x2066;'>x</span>", "```\n&#x202E;\n```", "    &#x202E; indented code", "Note[^1]\n\n[^1]: A &rlm; note.",
+                    "[^2]: an unused note &rlm;"]
+CELL_REFERENCES = ["OASIS \\| &zwj;", "`&zwj;` OASIS", "OASIS <b title=\"&zwj;\">", "OASIS \\&zwj;"]
+
+
+@pytest.mark.parametrize("markdown, cell", [(prose, "OASIS") for prose in PROSE_REFERENCES] + [("", cell) for cell in CELL_REFERENCES])
+def test_references_are_reported_exactly_where_github_decodes_them(tmp_path, markdown, cell):
+    """cmark-gfm is the oracle: a report where it decodes a reference to an invisible character (a
+    browser decodes those in raw HTML), none where it shows the reference as written."""
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
+    text = table(row(source=cell)) + "\n" + markdown + "\n"
+    path = tmp_path / "catalogue.md"
+    path.write_text(text, encoding="utf-8")
+    code, diagnostics = run_json("check", path, "--select", "CAT401")
+    rendered = cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES)
+    decoded = any(char in html.unescape(unquote(rendered)) for char in "\u00ad\u200b\u200d\u200f\u202e\u2066")
+    assert (code, len(diagnostics)) == ((1, 1) if decoded else (0, 0)), (rendered, diagnostics)
+    if decoded:
+        assert marked(text.split("\n"), diagnostics[0]).startswith("&")
 
 
 # --- CAT402 unsafe-link-scheme -----------------------------------------------------------
@@ -169,3 +220,15 @@ def test_project_catalogue_passes_the_security_rules():
 def test_a_homograph_in_a_markdown_link_is_caught_although_mistune_escapes_it(tmp_path):
     _, diagnostics, _ = check(tmp_path, row(licence="[terms](https://www.\u043easis-brains.org/terms)"), select="CAT405")
     assert "'www.xn--asis-brains-qnj.org'" in diagnostics[0]["message"]
+
+
+@pytest.mark.parametrize("block", ["<pre>\nx\n<img src=x onerror=alert(1)></pre>", "<!--\nx --><img src=x onerror=alert(1)>"])
+def test_html_on_the_line_that_closes_an_html_block_is_read(tmp_path, block):
+    """An HTML block's last line is the one with its end marker (`</pre>`, `-->`): GitHub renders
+    the tag on it, so catlint reads it too."""
+    path = tmp_path / "catalogue.md"
+    path.write_text(table("| OASIS | MR | Brain | 373 | 186 | Registration | Modify | https://www.oasis-brains.org |")
+                    + "\n" + block + "\n\ntext\n", encoding="utf-8")
+    code, diagnostics = run_json("check", path)
+    onerror = [d for d in diagnostics if d["code"] == "CAT406" and "onerror" in d["message"]]
+    assert code == 1 and [d["location"]["row"] for d in onerror] == [block.count("\n") + 5], diagnostics

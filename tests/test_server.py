@@ -83,6 +83,17 @@ async def publications(client: LanguageClient, uri: str, version: int, send) -> 
     raise AssertionError(f"no diagnostics for {uri} at version {version}")
 
 
+async def registered(client: LanguageClient, method: str) -> list[types.Registration]:
+    """Wait for the server to register `method` (it asks after `initialized`, in its own time)."""
+    deadline = asyncio.get_running_loop().time() + 30
+    while asyncio.get_running_loop().time() < deadline:
+        found = [registration for registration in client.registrations if registration.method == method]
+        if found:
+            return found
+        await asyncio.sleep(0.005)
+    raise AssertionError(f"the server never registered {method}")
+
+
 async def opened(client: LanguageClient, path: Path, text: str) -> list[types.Diagnostic]:
     path.write_text(text, encoding="utf-8")
     item = types.TextDocumentItem(uri=path.as_uri(), language_id="markdown", version=1, text=text)
@@ -251,7 +262,7 @@ async def test_hover_shows_the_typed_value_and_the_evidence(client, tmp_path):
 
 
 async def test_configuration_is_read_again_when_it_changes(client, tmp_path):
-    assert any(registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES for registration in client.registrations)
+    await registered(client, types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     path = tmp_path / "catalogue.md"
     before = await opened(client, path, SEED_TEXT)
     assert any(d.code == "CAT403" for d in before)
@@ -264,6 +275,27 @@ async def test_configuration_is_read_again_when_it_changes(client, tmp_path):
     configuration.write_text('ignore = ["CAT9"]\n', encoding="utf-8")
     broken = await changed(client, path, 2, [types.TextDocumentContentChangeWholeDocument(text=SEED_TEXT)])
     assert len(broken) == 1 and "catlint cannot check this file" in broken[0].message and "'CAT9' matches no rule" in broken[0].message
+
+
+async def test_saving_checks_again_with_the_configuration_on_disk(client, tmp_path):
+    path = tmp_path / "catalogue.md"
+    before = await opened(client, path, SEED_TEXT)
+    assert any(d.code == "CAT403" for d in before)
+    (tmp_path / "catlint.toml").write_text('ignore = ["CAT403"]\n', encoding="utf-8")  # no watched-files event
+    saved = types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=path.as_uri()))
+    after = await published(client, path.as_uri(), 1, lambda: client.text_document_did_save(saved))
+    assert {d.code for d in after} == {d.code for d in before} - {"CAT403"}
+    (tmp_path / "catlint.toml").write_text('ignore = ["CAT3"]\n', encoding="utf-8")
+    configuration = types.TextDocumentIdentifier(uri=(tmp_path / "catlint.toml").as_uri())
+    again = await published(client, path.as_uri(), 1, lambda: client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=configuration)))
+    assert again and not any(d.code.startswith("CAT3") for d in again)
+
+
+async def test_network_rules_never_run_in_the_server(client, tmp_path):
+    (tmp_path / "catlint.toml").write_text('select = ["CAT5", "CAT3"]\n', encoding="utf-8")
+    diagnostics = await opened(client, tmp_path / "catalogue.md", SEED_TEXT)
+    codes = {d.code for d in diagnostics}
+    assert codes and all(code.startswith("CAT3") for code in codes), codes
 
 
 # Positions in every encoding

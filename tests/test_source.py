@@ -99,3 +99,18 @@ def test_a_large_mostly_ascii_cp1252_file_decodes_whole_from_its_non_ascii_lines
     data = ("\r\n".join(rows) + "\r\n").encode("cp1252")
     source = decode("catalogue.md", data)
     assert (source.encoding, source.text, source.newline) == ("cp1252", data.decode("cp1252"), "\r\n")
+
+
+def test_a_file_of_non_ascii_lines_is_weighed_on_a_bounded_spread_of_them(monkeypatch):
+    """Every row holds a non-ASCII character: the readings are weighed on a few thousand distinct
+    lines spread over the file (not all of them), and the winner still decodes the whole file."""
+    from catlint.reading import source as source_module
+
+    rows = [f"| Café {n} | MR | Brain | {n} | 1 | Open | Attribution – NonCommercial | https://example.org/{n} |" for n in range(12000)]
+    data = ("\n".join(rows) + "\n").encode("cp1252")
+    weighed = []
+    real = source_module.plausibility
+    monkeypatch.setattr(source_module, "plausibility", lambda text: weighed.append(text.count("\n") + 1) or real(text))
+    decoded = decode("catalogue.md", data)
+    assert decoded.encoding == "cp1252" and decoded.text == data.decode("cp1252")
+    assert weighed and max(weighed) <= source_module._WEIGHED_LINES < len(rows)

@@ -85,3 +85,13 @@ def test_fix_sorts_whole_rows_and_keeps_line_endings(tmp_path):
     text = path.read_bytes().decode("utf-8")
     assert text == table(rows[3], rows[1], rows[2], rows[0]).replace("\n", "\r\n") + "\r\nAfter the table.\r\n"
     assert run_json("check", path) == (0, [])
+
+
+def test_duplicate_links_compare_hosts_as_a_browser_looks_them_up(tmp_path):
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(row("Foo Data", link="https://www.cardiacatlas.org/studies/foo/"), row("Goo Data", link="https://www.cardiacatlas.org./studies/foo"),
+                          row("Hoo Data", link="https://www.\uff43ardiacatlas\u3002org/studies/foo")), encoding="utf-8")
+    code, diagnostics = run_json("check", path, "--select", "CAT309")
+    assert code == 0 and [(d["location"]["row"], d["message"]) for d in diagnostics] == [
+        (4, "same link as 'Foo Data' (line 3); fine if both data sets share this page"),
+        (5, "same link as 'Foo Data' (line 3); fine if both data sets share this page")]

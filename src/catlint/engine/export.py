@@ -45,7 +45,8 @@ def rows_not_exported(catalogue) -> list[tuple[int, str]]:
     found = [(note.line, "a footnote GitHub renders as a table row") for note in catalogue.table.footnotes if note.glued]
     end = early_end(catalogue)
     if end is not None:
-        found.append((end.first, f"lines {end.first}\u2013{end.last} are cut off the table at line {end.line}, not exported"))
+        lines = f"line {end.first} is" if end.first == end.last else f"lines {end.first}\u2013{end.last} are"
+        found.append((end.first, f"{lines} cut off the table at line {end.line}, not exported"))
     for table in extra_catalogue_tables(catalogue):
         rows = len(table.row_lines)
         found.append((table.header.line, f"a second catalogue table ({rows} row{'s' if rows != 1 else ''}), not exported"))

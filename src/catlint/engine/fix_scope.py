@@ -9,7 +9,9 @@ row. A row whose cell count differs from the header's gets no fix at all: its
 cells may sit in the wrong columns (a value typed into an extra cell, a row
 pasted as tab-separated text), so no edit of them is known to be safe. Only a
 rule that declares `reshapes_rows` (the split of a tab-separated paste) may
-change a row's cells, and its fix is unsafe.
+change a row's cells, and its fix is unsafe. A safe fix that only normalises
+must leave every field cell it targets valid (it reads and the schema accepts
+it): rewriting an invalid value, or making one, is no repair.
 
 `check_catalogue` applies this to every diagnostic, so the fixer, `links
 --fix`, every report and every suggestion see the same fixes.
@@ -21,6 +23,7 @@ from collections import Counter
 
 from catlint.diagnostics import Diagnostic, last_row
 from catlint.rules import find_rule
+from catlint.reading.catalogue import exported
 from catlint.reading.rows import segments
 from catlint.reading.tables import split_row
 
@@ -52,6 +55,28 @@ def is_confined(catalogue, diagnostic: Diagnostic) -> bool:
             return False
         if not _cells_kept(catalogue, line, cells, line_edits, reshapes, line == catalogue.table.delimiter.line):
             return False
+        if _normalises(diagnostic, rule) and catalogue.row_at(line) is not None and not _targets_valid(catalogue, line, line_edits):
+            return False
+    return True
+
+
+def _normalises(diagnostic: Diagnostic, rule) -> bool:
+    """A safe fix of a rule that does not repair values: it only rewrites values in their canonical form."""
+    return diagnostic.fix.applicability == "safe" and not (rule and rule.changes_values)
+
+
+def _targets_valid(catalogue, line: int, edits) -> bool:
+    """Every field cell the edits target reads, after them, as a value the schema accepts: a
+    rewrite that keeps a value invalid, or makes it so, repairs nothing (`MR<br>CT` as `MRCT`)."""
+    text, table = catalogue.lines[line - 1], catalogue.table
+    targets = _targets(text, edits, table.row_start(line, text))
+    new_text = apply_to_line(text, edits)
+    new = split_row(new_text, line, table.row_start(line, new_text))
+    for column in catalogue.fields.values():
+        if column.index in targets and column.index < len(new):
+            read = column.read(new[column.index].text)
+            if read.error is not None or catalogue.schema.field_errors(column.field, exported(read.value, catalogue.notes)):
+                return False
     return True
 
 
@@ -79,13 +104,13 @@ def apply_to_line(text: str, edits) -> str:
 
 def _cells_kept(catalogue, line: int, cells, edits, reshapes: bool, delimiter: bool) -> bool:
     """Every cell outside the edited ones keeps its raw text; the row keeps its cell count."""
-    text = catalogue.lines[line - 1]
+    text, table = catalogue.lines[line - 1], catalogue.table
     new_text = apply_to_line(text, edits)
     old = [cell.text for cell in cells]
-    new = [cell.text for cell in split_row(new_text, line)]
+    new = [cell.text for cell in split_row(new_text, line, table.row_start(line, new_text))]
     if delimiter:  # a delimiter row is read for its cell count and alignments, not its dashes
         return _alignments(old) == _alignments(new)
-    targets = _targets(text, edits)
+    targets = _targets(text, edits, table.row_start(line, text))
     if len(new) != len(old) and not reshapes:
         return False
     if not targets:  # a rewrite of the whole row (layout): every cell as it was
@@ -94,9 +119,9 @@ def _cells_kept(catalogue, line: int, cells, edits, reshapes: bool, delimiter: b
     return new[:first] == old[:first] and new[len(new) - after :] == old[len(old) - after :]
 
 
-def _targets(text: str, edits) -> set[int]:
+def _targets(text: str, edits, start: int) -> set[int]:
     """The cells whose raw text (between their pipes) an edit touches; none when an edit takes the whole line."""
-    bounds = segments(text)
+    bounds = segments(text, start)
     targets = set()
     for edit in edits:
         start, end = edit.location.column - 1, edit.end_location.column - 1

@@ -3,6 +3,8 @@
 Each round applies the non-overlapping fixes (whole fixes, first by position),
 re-parses and re-checks. Every fix offered has passed `fix_scope` on the raw
 text (it keeps every cell it does not target, and touches no ragged row).
+Every round must leave the text rendering the same tables (in the same
+containers, with the same rows): a fix that would not is refused.
 Fixes from rules that repair values (encoding damage, link fixes) and unsafe
 fixes run in rounds of their own; every other round must also leave the
 records exactly as they were: a fix that would change them is refused (left
@@ -16,7 +18,7 @@ import json
 from dataclasses import dataclass
 
 from catlint.engine.check import check_catalogue
-from catlint.errors import CatlintError
+from catlint.errors import CatlintError, NoCatalogue
 from catlint.reading.catalogue import read_catalogue
 from catlint.rules import find_rule
 from catlint.reading.layout import resolve_style
@@ -56,9 +58,10 @@ def fix_document(catalogue, config, unsafe: bool = False, link_results: dict | N
         text = apply_edits(catalogue.text, catalogue, [edit for d in chosen for edit in d.fix.edits])
         if text == catalogue.text:
             return FixResult(catalogue.text, _without_fixes(diagnostics, refused), fixed, True, tuple(refused), catalogue, tuple(applied))
-        fixed_catalogue = _reread(catalogue, text)
-        if not _changes_values(round_fixes[0]) and _record_values(catalogue) != _record_values(fixed_catalogue):
-            refused |= _value_changing(catalogue, chosen)  # left unfixed and reported; the others go on
+        fixed_catalogue = _fixed(catalogue, text)
+        values_kept = not _changes_values(round_fixes[0])
+        if not _kept(catalogue, fixed_catalogue, values_kept):
+            refused |= _culprits(catalogue, chosen, values_kept)  # left unfixed and reported; the others go on
             continue
         catalogue, fixed = fixed_catalogue, fixed + len(chosen)
         applied += chosen
@@ -75,6 +78,14 @@ def _as_written(catalogue):
 
 def _reread(catalogue, text: str):
     return read_catalogue(catalogue.source, catalogue.schema, text)
+
+
+def _fixed(catalogue, text: str):
+    """The fixed text read again; None when a fix left no catalogue table in it."""
+    try:
+        return _reread(catalogue, text)
+    except NoCatalogue:
+        return None
 
 
 def _without_fixes(diagnostics: list, refused: set) -> list:
@@ -136,16 +147,35 @@ def apply_edits(text: str, catalogue, edits) -> str:
     return "".join(pieces)
 
 
-def _value_changing(catalogue, chosen: list) -> set:
-    """The fixes that change values when applied alone (all of them, if only their combination does).
-    A fix that is not lossless is a rule's mistake on unusual input: it is refused, never written."""
-    values = _record_values(catalogue)
+def _kept(catalogue, fixed, values: bool) -> bool:
+    """The fixed text renders the same tables and, when `values`, holds the same records."""
+    return fixed is not None and _table_shapes(catalogue) == _table_shapes(fixed) and (not values or _record_values(catalogue) == _record_values(fixed))
+
+
+def _culprits(catalogue, chosen: list, values: bool) -> set:
+    """The fixes that change the tables (or values) when applied alone (all of them, if only their
+    combination does). Such a fix is a rule's mistake on unusual input: it is refused, never written."""
     culprits = set()
     for diagnostic in chosen:
         text = apply_edits(catalogue.text, catalogue, diagnostic.fix.edits)
-        if _record_values(_reread(catalogue, text)) != values:
+        if not _kept(catalogue, _fixed(catalogue, text), values):
             culprits.add(diagnostic)
     return culprits or set(chosen)
+
+
+def _table_shapes(catalogue) -> list[tuple]:
+    """What GitHub renders as tables, whatever the fixes: each table's containers (a block quote, a
+    list item), its width, and where its delimiter and body rows are from its header (rows may be
+    sorted, and lines after a table may move)."""
+    shapes = []
+    for table in catalogue.tables:
+        containers, node = [], table.node.parent
+        while node is not None:
+            containers.append(node.kind)
+            node = node.parent
+        first = table.header.line
+        shapes.append((tuple(containers), table.width, table.delimiter.line - first, [line - first for line in table.row_lines]))
+    return shapes
 
 
 def _record_values(catalogue) -> list[str]:

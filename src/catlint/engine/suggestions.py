@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from catlint.reading.tables import split_row
 from catlint.rules import find_rule
-from catlint.reading.layout import RowLayout, resolve_style
+from catlint.reading.layout import RowLayout, line_prefix, resolve_style
 
 _LINE_BREAKS = ("\r\n", "\r")
 _INVALID = object()  # what an unreadable cell holds: unreadable before and after is no change
@@ -118,20 +118,23 @@ class LineSuggester:
 
     def _laid_out(self, original: str, line: int, text: str, layout_asked: bool) -> str:
         """The edited row laid out like the table, when the row was (or the layout is the finding)."""
-        cells = split_row(text, line)
+        table = self.catalogue.table
+        cells = split_row(text, line, table.row_start(line, text))
         if len(cells) != self.width:
             return text
-        before = [cell.text for cell in split_row(original, line)]
-        if not (layout_asked or (len(before) == self.width and self.layout.line(before) == original)):
+        start = table.row_start(line, original)
+        prefix = line_prefix(table, original, start)
+        before = [cell.text for cell in split_row(original, line, start)]
+        if not (layout_asked or (len(before) == self.width and self.layout.line(before, prefix) == original)):
             return text
-        return self.layout.line([cell.text for cell in cells])
+        return self.layout.line([cell.text for cell in cells], prefix)
 
     def _values_kept(self, line: int, cells, text: str, chosen) -> bool:
         """A safe suggestion must not change the row's values (unless its rule repairs values, as the
         encoding repair does): each field read again from the edited row's cells must be the same."""
         if all(_lays_out(d.code) for d in chosen) or any(_repairs_values(d.code) for d in chosen):
             return True  # layout writes the cells as they are; a value repair is meant to change them
-        new = split_row(text, line)
+        new = split_row(text, line, self.catalogue.table.row_start(line, text))
         if len(new) != len(cells):
             return False
         for column in self.catalogue.fields.values():

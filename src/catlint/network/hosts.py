@@ -16,12 +16,11 @@ links` asks it of every address a name resolves to before it connects.
 from __future__ import annotations
 
 import ipaddress
-import unicodedata
 from functools import lru_cache
 
+from catlint.reading.host_names import unicode_host
 from catlint.reading.security import non_public_names
 
-_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})  # UTS #46 maps these to "."
 _DIGITS = {10: frozenset("0123456789"), 8: frozenset("01234567"), 16: frozenset("0123456789abcdef")}
 _SHARED = ipaddress.ip_network("100.64.0.0/10")  # carrier-grade NAT (RFC 6598)
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")  # an IPv4 address behind a NAT64 gateway (RFC 6052)
@@ -32,7 +31,7 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 @lru_cache(maxsize=4096)
 def why_not_public(host: str) -> str | None:
     """Why a link's host (as written in the URL, escapes decoded) is not a public host name; None if it is."""
-    name = unicodedata.normalize("NFKC", host).casefold().translate(_DOTS)
+    name = unicode_host(host)
     if not name:
         return None
     if name.startswith("["):

@@ -136,6 +136,16 @@ def _follow(url, hops, options, context, limits, sleep) -> tuple[int, str]:
         current = target
 
 
+def location_url(header: str | None) -> str | None:
+    """A Location header as a URL: http.client reads header bytes as latin-1, so a server that sends
+    UTF-8 (`/caf\xc3\xa9`) gives one character per byte; its non-ASCII bytes are percent-encoded
+    as the bytes they are (`/caf%C3%A9`), never re-encoded as characters."""
+    if header is None or header.isascii():
+        return header
+    sent = header.encode("latin-1", "replace")  # each character is one byte the server sent
+    return "".join(chr(byte) if byte < 0x80 else f"%{byte:02X}" for byte in sent)
+
+
 def redacted_hop(status: int, target: str, link: str) -> Hop:
     """A hop as it may be printed and cached: without user info, and without a query or fragment
     that the catalogue's own link does not have (a Location can carry a token)."""
@@ -192,6 +202,6 @@ def _request(url: str, method: str, options: Options, context, budget: Budget) -
         try:
             connection.request(method, target, headers={"User-Agent": USER_AGENT, "Accept": "*/*", "Connection": "close"})
             response = connection.getresponse()
-            return response.status, response.getheader("Location"), response.getheader("Retry-After")
+            return response.status, location_url(response.getheader("Location")), response.getheader("Retry-After")
         finally:
             connection.close()

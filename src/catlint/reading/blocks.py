@@ -170,8 +170,8 @@ class BlockParser(BlockContinuation, BlockStarts):
         elif kind == HTML:
             self.add_line(container)  # kept for reading tags that span lines
             if scanners.html_block_ends(container.data, self.line, self.first_nonspace):
-                block, container = container, self.finalize(container)
-                block.end_line = self.line_number  # the line that ends it is its last
+                closed, container = container, self.finalize(container)
+                closed.end_line = self.line_number  # its end marker's line is its last
         elif self.blank:
             pass
         elif kind in (PARAGRAPH, HEADING):

@@ -41,6 +41,15 @@ def plain_text(text: str) -> str:
     return "".join(_plain(token) for token in tokens(text))
 
 
+def drops_markup(text: str) -> bool:
+    """Whether `text` holds markup that its plain text drops (raw HTML, a link, an image, a code
+    span, emphasis): writing the cell's plain value would drop it too. HTML comments, backslash
+    escapes and entities are not such markup."""
+    if not _MARKUP.search(text):
+        return False
+    return any(token["type"] != "text" and not token.get("raw", "").startswith("<!--") for token in _walk(tokens(text)))
+
+
 def _plain(token: dict) -> str:
     kind = token["type"]
     if "children" in token:

@@ -12,10 +12,11 @@ from typing import NamedTuple
 import json
 import re
 from functools import cached_property, lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from catlint.errors import CatlintError
 from catlint.nesting import check_json_depth, too_deep
+from catlint.reading.host_names import normal_host
 from catlint.reading.schema import data_dir
 
 KNOWLEDGE_FILE = "knowledge.json"
@@ -131,13 +132,15 @@ class Knowledge:
 
 
 def split_link(link: str) -> tuple[str, str, str]:
-    """(host in lower case, path, query) of a URL, scheme optional; empty parts when it is malformed."""
+    """(host as a browser looks it up, path, query) of a URL, scheme optional; empty parts when it
+    is malformed. The host is normalised (`www.ｃardiacatlas。org.` is www.cardiacatlas.org)."""
     simple = _SIMPLE_URL.match(link)
     if simple is not None:  # what urlsplit would say, without its cost (this runs for every row)
-        return simple.group(1).lower(), simple.group(2) or "", simple.group(3) or ""
+        host = simple.group(1).lower()
+        return host[:-1] if host.endswith(".") else host, simple.group(2) or "", simple.group(3) or ""
     try:
         parts = urlsplit(link if "://" in link else "//" + link)
-        return (parts.hostname or ""), parts.path, parts.query
+        return normal_host(unquote(parts.hostname or "")), parts.path, parts.query  # browsers decode %2E in a host
     except ValueError:  # e.g. an unclosed IPv6 bracket: the schema rule reports the link
         return "", "", ""
 

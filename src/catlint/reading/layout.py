@@ -3,11 +3,14 @@ two) or compact (one space around each cell). The default keeps the table's own 
 
 A layout is made once per table (its style, indent, outer pipes, column widths)
 and then lays out any row from its cell texts in time proportional to the row:
-each column pads each distinct text once.
+each column pads each distinct text once. A table inside a block quote, list
+item or footnote definition keeps each line's own container prefix (`> `, a
+list's indent) byte for byte: only what follows it is laid out.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from itertools import repeat
 
@@ -15,6 +18,7 @@ from catlint.reading.rows import segments
 from catlint.reading.tables import Table
 
 _MARKS = {"none": ("-", "-"), "left": (":", "-"), "right": ("-", ":"), "center": (":", ":")}
+_MAY_OPEN_BLOCK = re.compile(r"[-+*>#=_~`<\[]|[0-9]{1,9}[.)]")  # CommonMark's and GFM's block starts, broadly
 _SAMPLE = 200  # rows looked at to tell an aligned table from a compact one
 
 
@@ -35,19 +39,30 @@ def resolve_style(catalogue, style: str) -> str:
     if style != "keep":
         return style
     table, body, lines = catalogue.table, catalogue.body, catalogue.lines
-    header = _pipe_columns(table.header.text)
-    if _pipe_columns(table.delimiter.text) != header:
+    header = _pipe_columns(_laid_part(table, table.header.text, table.header.start))
+    if _pipe_columns(_laid_part(table, table.delimiter.text, table.delimiter.start)) != header:
         return "compact"
     complete = [row for row in range(len(body)) if row not in body.counts] if body.counts else range(len(body))
     step = max(1, len(complete) // _SAMPLE)
     sample = [complete[index] for index in range(0, len(complete), step)]
-    same = sum(_pipe_columns(lines[body.row_lines[row] - 1]) == header for row in sample)
+    same = sum(_pipe_columns(_laid_part(table, lines[body.row_lines[row] - 1], body.row_starts[row])) == header for row in sample)
     return "aligned" if 2 * same >= len(sample) else "compact"
+
+
+def _laid_part(table: Table, text: str, start: int) -> str:
+    """The part of a row's line that layout rewrites: all of it, or what follows a nested table's container prefix."""
+    return text[start:] if table.nested else text
+
+
+def line_prefix(table: Table, text: str, start: int) -> str | None:
+    """What a nested table's row keeps before its cells (its container prefix and indent); None
+    for a top-level table, whose rows all take the header's indent."""
+    return text[:start] if table.nested else None
 
 
 def has_outer_pipes(table: Table) -> bool:
     """Whether the header row starts or ends with a pipe; GFM makes both optional."""
-    header = table.header.text.strip()
+    header = table.header.text[table.header.start :].strip()  # after a nested table's `> `
     return header.startswith("|") or header.endswith("|")
 
 
@@ -58,17 +73,18 @@ class RowLayout:
         table, body = catalogue.table, catalogue.body
         self.style = style
         header = table.header.text
-        self.indent = header[: len(header) - len(header.lstrip(" \t"))]
+        self.indent = header[: len(header) - len(header.lstrip(" \t"))]  # for a top-level table
         self.outer = has_outer_pipes(table)
         self.alignments = table.alignments
         self.widths = _column_widths(table, body, self.outer) if style == "aligned" else []
         self._padded: list[dict[str, str]] = [{} for _ in self.alignments]
 
-    def line(self, texts: list[str]) -> str:
-        """A row's canonical text from its cell texts; a cell wider than its column widens it for
-        this row only (an edited row)."""
+    def line(self, texts: list[str], prefix: str | None = None) -> str:
+        """A row's canonical text from its cell texts, after `prefix` (see `line_prefix`; default
+        the header's indent); a cell wider than its column widens it for this row only (an edited row)."""
+        indent = self.indent if prefix is None else prefix
         if self.style == "compact":
-            return self.indent + _joined(texts, self.outer)
+            return indent + _kept_in_table(_joined(texts, self.outer), self.outer)
         last = len(texts) - 1
         parts = []
         for index, text in enumerate(texts):
@@ -76,7 +92,7 @@ class RowLayout:
             if padded is None:
                 padded = self._pad(index, text)
             parts.append(padded if self.outer or index != last else padded.rstrip(" "))
-        return self.indent + _joined(parts, self.outer)
+        return indent + _kept_in_table(_joined(parts, self.outer), self.outer)
 
     def _pad(self, index: int, text: str) -> str:
         width = self.widths[index] if index < len(self.widths) else 0
@@ -94,23 +110,32 @@ class RowLayout:
 
     def delimiter(self, table: Table) -> str | None:
         """The canonical delimiter row, or None when any valid one will do (compact, pipes as the rows')."""
+        prefix = line_prefix(table, table.delimiter.text, table.delimiter.start)
+        indent = self.indent if prefix is None else prefix
         if self.style == "compact":
-            delimiter = table.delimiter.text.strip()
+            delimiter = table.delimiter.text[table.delimiter.start :].strip()
             if self.outer and not (delimiter.startswith("|") and delimiter.endswith("|")):  # rows have outer pipes: so must it
-                return self.indent + "| " + " | ".join(_mark(alignment, 3) for alignment in self.alignments) + " |"
+                return indent + "| " + " | ".join(_mark(alignment, 3) for alignment in self.alignments) + " |"
             return None
         last = len(self.widths) - 1
         marks = [_mark(alignment, width + (2 if self.outer or 0 < index < last else 1))
                  for index, (alignment, width) in enumerate(zip(self.alignments, self.widths))]
-        return self.indent + ("|" + "|".join(marks) + "|" if self.outer else "|".join(marks))
+        return indent + ("|" + "|".join(marks) + "|" if self.outer else "|".join(marks))
+
+
+def _kept_in_table(row: str, outer: bool) -> str:
+    """A row without outer pipes whose first cell could open another block (`- x` a list item,
+    `> x` a block quote, `# x` a heading, ...) would end the table: it keeps a leading pipe."""
+    return "| " + row if not outer and _MAY_OPEN_BLOCK.match(row) else row
 
 
 def canonical_lines(catalogue, style: str):
     """(line number, canonical text) for the header, the delimiter when its form matters, and
     every body row with the header's number of cells, in line order."""
     layout = RowLayout(catalogue, style)
-    table, body = catalogue.table, catalogue.body
-    yield table.header.line, layout.line([cell.text for cell in table.header.cells])
+    table, body, lines = catalogue.table, catalogue.body, catalogue.lines
+    header = table.header
+    yield header.line, layout.line([cell.text for cell in header.cells], line_prefix(table, header.text, header.start))
     delimiter = layout.delimiter(table)
     if delimiter is not None:
         yield table.delimiter.line, delimiter
@@ -119,7 +144,8 @@ def canonical_lines(catalogue, style: str):
     columns = body.columns
     for row, texts in enumerate(zip(*columns)) if columns else ():
         if row not in body.counts:
-            yield body.row_lines[row], layout.line(texts)
+            line = body.row_lines[row]
+            yield line, layout.line(texts, line_prefix(table, lines[line - 1], body.row_starts[row]) if table.nested else None)
 
 
 def _body_in_place(catalogue, layout: RowLayout) -> bool:
@@ -129,7 +155,7 @@ def _body_in_place(catalogue, layout: RowLayout) -> bool:
     be looked at one by one."""
     body, lines = catalogue.body, catalogue.lines
     rows = body.row_lines
-    if not rows or body.counts or rows[-1] - rows[0] + 1 != len(rows):
+    if not rows or body.counts or rows[-1] - rows[0] + 1 != len(rows) or catalogue.table.nested:
         return False
     start, end = (layout.indent + "| ", " |") if layout.outer else (layout.indent, "")
     for first in range(0, len(rows), _CHUNK_ROWS):

@@ -126,6 +126,10 @@ class MarkdownDocument:
         line, start, end = inline.cell
         return self.lines[line - 1][start:end]
 
+    def locator(self, inline: Inline):
+        """offset in the inline's parsed text (a cell's pipes unescaped) -> (line, offset in that line)."""
+        return _locator(inline, self.inline_text(inline))
+
     def parse(self, inline: Inline) -> inlines.Inlines:
         raw = self.inline_text(inline)
         return inlines.parse(unescape_pipes(raw) if inline.cell else raw, self.definitions)

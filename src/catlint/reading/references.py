@@ -207,6 +207,14 @@ def unescape_entities(text: str) -> str:
     return _ENTITY.sub(_entity, text) if "&" in text else text
 
 
+def character_references(text: str):
+    """(start, end, decoded text) of each character reference (`&#x202E;`, `&shy;`) in `text`, decoded
+    as cmark-gfm decodes it."""
+    if "&" in text:
+        for match in _ENTITY.finditer(text):
+            yield match.start(), match.end(), _entity(match)
+
+
 def unescape_backslashes(text: str) -> str:
     return _BACKSLASH_ESCAPE.sub(r"\1", text) if "\\" in text else text
 

@@ -22,6 +22,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _DETECTOR_BYTES = 1 << 16  # of the lines that are not ASCII: enough for chardet to guess, in constant time
+_WEIGHED_LINES = 4000  # distinct non-ASCII lines the candidate readings are weighed on
 # Code pages tried when bytes are not UTF-8, besides the detector's guess.
 _FALLBACK_ENCODINGS = ("cp1252", "cp1250", "cp1251", "iso-8859-15", "latin-1")
 
@@ -124,11 +125,12 @@ def _best_legacy_decoding(path: str, data: bytes) -> tuple[str, str, bool]:
     UTF-8 with stray cp1252 bytes; a tie between different texts is refused.
 
     The readings are weighed on the lines that hold a non-ASCII byte, the only lines on
-    which they differ (every candidate reads ASCII as ASCII), so a large file that is
-    mostly ASCII costs little more than in UTF-8; the winner then decodes the whole file."""
+    which they differ (every candidate reads ASCII as ASCII): each distinct line once, and
+    at most a few thousand of them spread over the file, so that decoding costs about the
+    same whatever the file's size; the winner then decodes the whole file."""
     import chardet  # only here: most files are UTF-8 and never pay for the import
 
-    sample = b"\n".join(line for line in data.splitlines() if not line.isascii())
+    sample = b"\n".join(_weighed_lines(data))
     guess = (chardet.detect(sample[:_DETECTOR_BYTES]).get("encoding") or "").lower()
     names = [guess] if guess and guess not in ("ascii", "utf-8") and _reads_ascii_as_ascii(guess) else []
     names += [name for name in _FALLBACK_ENCODINGS if name != guess]
@@ -147,6 +149,15 @@ def _best_legacy_decoding(path: str, data: bytes) -> tuple[str, str, bool]:
     if best[3] == MIXED_ENCODING:
         return data.decode("utf-8", errors="catlint-cp1252"), MIXED_ENCODING, False
     return data.decode(best[3]), best[3], False
+
+
+def _weighed_lines(data: bytes) -> list[bytes]:
+    """The distinct lines holding a non-ASCII byte, or an evenly spread choice of them."""
+    lines = list(dict.fromkeys(line for line in data.splitlines() if not line.isascii()))
+    if len(lines) <= _WEIGHED_LINES:
+        return lines
+    step = len(lines) / _WEIGHED_LINES
+    return [lines[int(index * step)] for index in range(_WEIGHED_LINES)]
 
 
 def _reads_ascii_as_ascii(name: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from typing import NamedTuple
 
 from catlint.reading.body import Cell, row_cells
@@ -80,6 +81,17 @@ class Table:
     @property
     def alignments(self) -> list[str]:
         return [_alignment(cell.text) for cell in self.delimiter.cells]
+
+    def row_start(self, line: int, text: str) -> int:
+        """Where the cells of `text` begin: `text` is the table's row on `line`, perhaps edited. A
+        nested table's row begins after its container prefix (`> `), which edits keep; a top-level
+        row after its indent."""
+        if not self.nested:
+            return len(text) - len(text.lstrip(" \t"))
+        if line in (self.header.line, self.delimiter.line):
+            return self.header.start if line == self.header.line else self.delimiter.start
+        index = bisect_left(self.row_lines, line)
+        return self.row_starts[index] if index < len(self.row_lines) and self.row_lines[index] == line else 0
 
 
 def read_tables(markdown: MarkdownDocument, parts: list[str], markers: str = "") -> list[Table]:

@@ -8,6 +8,7 @@ confusables (which characters look alike). Each file is read once, on first use.
 from __future__ import annotations
 
 import json
+import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -95,3 +96,9 @@ def ascii_prototypes() -> dict[str, str]:
     """The ASCII characters' prototypes: the same entries as in `prototypes`, from a file a
     fraction of its size (most catalogues have only ASCII names)."""
     return load("confusables-ascii.json")["prototypes"]
+
+
+def skeleton(text: str) -> str:
+    """The UTS #39 skeleton: NFD, default-ignorables removed, each character to its prototype, NFD."""
+    decomposed = unicodedata.normalize("NFD", text).translate(default_ignorable_table())
+    return unicodedata.normalize("NFD", decomposed.translate(prototypes()))

@@ -4,7 +4,8 @@ Often a copy-paste slip; sometimes right, because two data sets can share a
 landing page (the Montgomery and Shenzhen chest X-ray sets). Hence only
 `info`: a reviewer looks once, and a per-row ignore with a reason records
 the answer. Links are compared without scheme, `www.`, case of the host or
-a trailing slash.
+a trailing slash, and with the host as a browser looks it up (a trailing dot,
+fullwidth letters or an ideographic full stop change nothing).
 
 Fails:
     | CHD Atlas | MR | Heart | X | X | Request on application form | Non-commercial | http://www.cardiacatlas.org/studies/chd-atlas/ |

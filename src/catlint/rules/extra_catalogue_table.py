@@ -3,7 +3,10 @@
 catlint reads one catalogue table per file, the first. GitHub renders every
 table, so rows in a second catalogue table are shown to readers but never
 checked or exported, and a decoy table above the real one would be checked
-in its place. Merge the rows into one table.
+in its place. A header counts as the catalogue's when it reads as one: header
+cells are compared as rendered (entities decoded, invisible characters
+removed) and by their UTS #39 skeleton, so `Sourсe` with a Cyrillic `с` or
+`Sou&shy;rce` is the catalogue's `Source`. Merge the rows into one table.
 
 Fails:
     | Source | Data Types | Body Parts | Images | Patients | Availability | Licence | Link |
@@ -32,8 +35,9 @@ def check(context):
     first = catalogue.table.header.line
     for table in extra_catalogue_tables(catalogue):
         rows = len(table.row_lines)
+        spelled = "" if table in catalogue.catalogue_tables else ", its header spelled with look-alike or invisible characters"
         yield at_span(line_span(catalogue, table.header.line),
-                      f"a second catalogue table ({rows} row{'s' if rows != 1 else ''}): catlint reads only the table on line "
+                      f"a second catalogue table ({rows} row{'s' if rows != 1 else ''}{spelled}): catlint reads only the table on line "
                       f"{first}, so these rows are neither checked nor exported; merge them into it",
                       subject=("table", str(table.header.line - first)))
 

@@ -12,7 +12,10 @@ reported at its exact column with its code point and name. The list comes
 from Unicode's own data (`schema/unicode/default-ignorable.json`) plus
 `schema/security.json`. Only a zero-width space is removed automatically: the
 others may be deliberate in some scripts or hide an attack, and need a person
-to look.
+to look. A character written as a character reference (`&#x202E;`, `&#8203;`,
+`&shy;`, `&zwj;`, `&ZeroWidthSpace;`) is reported too, at the reference, where
+GitHub decodes it (not in code, a bare URL, or after a backslash): the page
+and `export` get the character itself. It is never fixed automatically.
 
 Fails:
     | OASIS\u200b | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
@@ -24,8 +27,14 @@ Fails:
     | Med\u00adPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
     (a soft hyphen)
 
+    | Digital Database &#x202E;for Screening Mammography (DDSM) | XR | Breast | 2620 | X | Open | Non-commercial | https://www.example.org/ddsm |
+    (a right-to-left override written as a character reference)
+
 Passes:
     | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+
+    | OASIS `&#x202E;` | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (a code span shows the reference as written)
 """
 
 import re
@@ -33,6 +42,8 @@ import unicodedata
 from functools import lru_cache
 
 from catlint.diagnostics import Edit, Finding, Fix, Position
+from catlint.reading.character_references import decoded_references
+from catlint.reading.references import character_references
 from catlint.reading.unicode import default_ignorable
 from catlint.rules._support.findings import line_subject
 from catlint.rules.contract import Rule
@@ -51,9 +62,14 @@ def invisible_pattern(beyond_default_ignorable: tuple[tuple[int, int], ...]) -> 
 
 def check(context):
     catalogue = context.catalogue
-    if catalogue.text.isascii():
+    text = catalogue.text
+    if text.isascii() and "&" not in text:
         return
     pattern = invisible_pattern(context.security.invisible)
+    if "&" in text:
+        yield from _references(catalogue, pattern)
+    if text.isascii():
+        return
     header = catalogue.table.header
     for number, line in enumerate(catalogue.lines, 1):
         if line.isascii():
@@ -68,9 +84,27 @@ def check(context):
             yield _finding(number, match.start() + 1, match.group(), line_subject(catalogue, number), in_cell)
 
 
+def _references(catalogue, pattern: re.Pattern):
+    """Characters written as references (`&#x202E;`, `&shy;`) where GitHub decodes them. Not fixed:
+    the reference may be deliberate, and removing it is a person's call."""
+    lines = {catalogue.lines.position(start)[0] for start, _, decoded in character_references(catalogue.text) if pattern.search(decoded)}
+    if not lines:
+        return
+    for number, offset, written, decoded in decoded_references(catalogue.markdown, lines):
+        char = pattern.search(decoded)
+        if char is not None:
+            start, end = Position(number, offset + 1), Position(number, offset + 1 + len(written))
+            message = f"invisible character U+{ord(char.group()):04X} {_name(char.group())} written as {written} (not fixed automatically)"
+            yield Finding(start, end, message, None, line_subject(catalogue, number))
+
+
+def _name(char: str) -> str:
+    return unicodedata.name(char, f"(not named in this Python's Unicode {unicodedata.unidata_version})")
+
+
 def _finding(line: int, column: int, char: str, subject, in_cell: bool) -> Finding:
     start, end = Position(line, column), Position(line, column + 1)
-    name = unicodedata.name(char, f"(not named in this Python's Unicode {unicodedata.unidata_version})")
+    name = _name(char)
     removable = char == _ZERO_WIDTH_SPACE and in_cell  # fixes stay inside the catalogue's cells
     fix = Fix("safe", "remove the zero-width space", (Edit(start, end, ""),)) if removable else None
     return Finding(start, end, f"invisible character U+{ord(char):04X} {name}", fix, subject)

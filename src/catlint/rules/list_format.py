@@ -3,8 +3,10 @@
 Data types and body parts are vocabularies declared in the schema. Aliases
 (`MRI`, `X-ray`, `Retina`), case, other separators (`;`, `/`, `and`) and
 duplicates are rewritten as the canonical terms, in the schema's order,
-separated by `, `. Unknown terms stay where they are and are reported by
-schema-violation.
+separated by `, `. A list with an unknown term, or a cell holding markup its
+terms leave out (`MR<br>CT` reads as `MRCT`), is reported without a fix: the
+rewrite would repair nothing or drop the markup. Unknown terms are reported
+by schema-violation.
 
 Fails:
     | The Cancer Imaging Archive (TCIA) | MRI; pet | Lungs and heart | X | 40,000+ | Open | CC BY 3.0 | https://www.cancerimagingarchive.net |
@@ -17,7 +19,7 @@ Passes:
 import re
 
 from catlint.rules._support.columns import cell, distinct, of_kind
-from catlint.rules._support.findings import at_span, cell_span, replace, row_subject, shown, with_comments
+from catlint.rules._support.findings import at_span, cell_span, normalising_fix, row_subject, shown, with_comments
 from catlint.rules.contract import Rule
 
 _MARKUP = re.compile(r"[\\|`*_\[\]<>&!~]")
@@ -39,7 +41,7 @@ def check(context):
             for row in texts[text]:
                 span = cell_span(cell(context, row, column))
                 # A term with Markdown in it would read differently once written plainly: report, don't rewrite.
-                fix = None if _MARKUP.search(canonical) else replace(span, wanted, f"write {canonical!r}")
+                fix = None if _MARKUP.search(canonical) else normalising_fix(span, text, wanted, f"write {canonical!r}")
                 yield at_span(span, message, fix, subject=(*row_subject(catalogue, row), column.field))
 
 

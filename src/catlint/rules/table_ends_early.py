@@ -2,10 +2,12 @@
 
 GFM ends a table at a blank line (spaces and tabs only), an HTML comment, a
 heading, a fence or another block. The lines after it, however much they
-look like rows, render as a paragraph of raw pipes (or code, or HTML): the
-reader loses those rows and `export` would write only the rows before. The
-finding stands at the line that ends the table; remove it (or move the
-comment above the table).
+look like rows, render as a paragraph of raw pipes (or code, or HTML), or as
+a second table whose header is the first of them: the reader loses those
+rows and `export` would write only the rows before. Any number of blank
+lines and comments may stand between; a table in a block quote or list is
+followed inside it. The finding stands at the line that ends the table;
+remove it (or move the comment above the table).
 
 Fails:
     | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |

@@ -5,6 +5,8 @@ characters count two) or compact (one space around each cell). catlint keeps
 the table's own style unless `table-style` says otherwise, so a one-row edit
 in a compact table stays a one-line diff. Columns of an aligned table are
 as wide as their widest cell, and never narrower than the header's padding.
+A table in a block quote or list item is laid out after each line's own
+prefix (`> `, the item's indent), which is kept as it is.
 
 Fails (an aligned table):
     | Source | Images |

@@ -18,6 +18,7 @@ from typing import NamedTuple
 import re
 
 from catlint.reading.knowledge import FIELDS, Entry, split_link
+from catlint.reading.unicode import default_ignorable_table
 from catlint.rules._support.findings import at_span, cell_span, replace, row_subject
 from catlint.rules._support.names import capital_tokens, source_names, source_shapes
 
@@ -153,7 +154,7 @@ def _contradictions(context) -> list:
     words and acronyms have none), and judged once per evidence and values."""
     catalogue, knowledge = context.catalogue, context.knowledge
     knowledge.check_vocabulary(catalogue.schema)
-    names = source_shapes(context) if not knowledge.has_digits else source_names(context)
+    names = _readable(source_shapes(context) if not knowledge.has_digits else source_names(context))
     links = _texts_or_empty(catalogue, "link")
     known = [_known_values(catalogue, field) for field in FIELDS]
     by_name, by_place, judged, found = {}, {}, {}, []
@@ -174,6 +175,15 @@ def _contradictions(context) -> list:
         if result:
             found += [(row, *pair) for pair in result]
     return found
+
+
+def _readable(names: list[str]) -> list[str]:
+    """The names as a reader reads their words: without default-ignorable characters (the soft
+    hyphen of `Mam&shy;mography` still reads as Mammography)."""
+    if all(map(str.isascii, names)):
+        return names
+    table = default_ignorable_table()
+    return [name.translate(table) for name in names]
 
 
 def _places(catalogue, links: list[str]) -> list:

@@ -7,6 +7,7 @@ import re
 
 from catlint.diagnostics import Edit, Finding, Fix, Position
 from catlint.reading.body import Cell
+from catlint.reading.cell_text import drops_markup
 from catlint.reading.tables import Span
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -24,6 +25,12 @@ def at_span(span: Span, message: str, fix: Fix | None = None, subject: tuple[str
 def replace(span: Span, content: str, message: str, applicability: str = "safe") -> Fix:
     edit = Edit(Position(span.line, span.start), Position(span.line, span.end), content)
     return Fix(applicability, message, (edit,))
+
+
+def normalising_fix(span: Span, text: str, wanted: str, message: str) -> Fix | None:
+    """A safe fix writing a cell's canonical form, or None when the cell holds markup its plain
+    text drops (`[1200](https://x.org)`, `MR<br>CT`): the canonical form would drop it too."""
+    return None if drops_markup(text) else replace(span, wanted, message)
 
 
 def cell_span(cell: Cell) -> Span:

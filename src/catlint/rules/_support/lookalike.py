@@ -19,18 +19,11 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from catlint.reading.unicode import COMMON, INHERITED, UNKNOWN, ascii_prototypes, default_ignorable_table, prototypes, script, script_extensions, script_name
+from catlint.reading.host_names import unicode_host
+from catlint.reading.unicode import COMMON, INHERITED, UNKNOWN, ascii_prototypes, default_ignorable_table, script, script_extensions, script_name, skeleton
 
-# UTS #46 (IDNA) maps these to the label separator "." before a browser looks at a host.
-_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 _LDH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 LATIN = frozenset(("Latn",))
-
-
-def skeleton(text: str) -> str:
-    """The UTS #39 skeleton: NFD, default-ignorables removed, each character to its prototype, NFD."""
-    decomposed = unicodedata.normalize("NFD", text).translate(default_ignorable_table())
-    return unicodedata.normalize("NFD", decomposed.translate(prototypes()))
 
 
 def source_keys(name: str) -> tuple[str, str]:
@@ -97,7 +90,7 @@ def _ascii_prototypes() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, s
 def host_lookalike(host: str, mixes: tuple[frozenset[str], ...]) -> str | None:
     """Why `host` (Unicode or punycode labels) reads as another host; None when it does not.
     `mixes` are the script sets one label may combine (Japanese, Korean, Chinese)."""
-    labels = unicodedata.normalize("NFKC", host).casefold().translate(_DOTS).split(".")
+    labels = unicode_host(host).split(".")
     for index, label in enumerate(labels):
         label = unicodedata.normalize("NFKC", _decoded(label)).casefold()
         if label.isascii():
