@@ -68,7 +68,8 @@ class MarkdownDocument:
         self.tables: list[Node] = []
         self.definitions: dict = {}
         self.footnote_definitions: dict[str, Node] = {}
-        self.html_blocks: list[Node] = []  # their `lines` hold the HTML
+        self.html_blocks: list[tuple[int, int]] = []  # first and last line
+        self.html_block_nodes: list[Node] = []  # the same blocks; their `lines` hold the HTML
 
     def inline_content(self, needles: tuple[str, ...] = MARKUP, skip: frozenset = frozenset()):
         """Every piece of inline content holding one of `needles`, in document order: paragraphs,
@@ -144,7 +145,7 @@ class MarkdownDocument:
             text = unescape_pipes(raw) if inline.cell else raw
             found = (bare_url(raw) if inline.cell else None) or inlines.parse(text, self.definitions).links
             if found:
-                at = locator(inline, raw)
+                at = _locator(inline, raw)
                 for link in found:
                     yield self._found(link, inline, at, text)
 
@@ -175,8 +176,8 @@ def bare_url(raw: str) -> tuple | None:
     return (inlines.Link("url", url, start, end, (start, end)),)
 
 
-def locator(inline: Inline, raw: str):
-    """offset in the parsed text -> (line, offset in that line), in logarithmic time per call."""
+def _locator(inline: Inline, raw: str):
+    """offset in the parsed text -> (line, offset in that line), in constant time per call."""
     if inline.cell is not None:
         line, start, _ = inline.cell
         positions = _cell_positions(raw)
@@ -218,7 +219,8 @@ def read_markdown(parts: list[str], lines=None) -> MarkdownDocument:
         if node.kind == TABLE:
             document.tables.append(node)
         elif node.kind == HTML:
-            document.html_blocks.append(node)
+            document.html_blocks.append((node.start_line, node.end_line))
+            document.html_block_nodes.append(node)
         elif node.kind == FOOTNOTE:
             document.footnote_definitions.setdefault(normalize_label(node.data), node)
         for definition in node.references:

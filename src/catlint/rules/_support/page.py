@@ -21,7 +21,7 @@ import re
 from catlint.reading import cell_text, inlines
 from catlint.reading.autolinks import whole_url
 from catlint.reading.html_tags import start_tags, url_attributes
-from catlint.reading.markdown import Inline, bare_url, locator
+from catlint.reading.markdown import Inline, bare_url
 from catlint.reading.nodes import FOOTNOTE
 from catlint.reading.rows import unescape_pipes
 from catlint.reading.tables import Span
@@ -214,10 +214,9 @@ def _html(context):
     for inline in markdown.inline_content(("<",), skip=frozenset({catalogue.table.node})):
         if not markdown.rendered(inline):
             continue
-        raw = markdown.inline_text(inline)
-        at = inline.position if inline.cell else locator(inline, raw)  # a paragraph's tag may span lines
-        for tag, start, offsets in _tags(raw, bool(inline.cell)):
-            yield _placed(tag, lambda offset: at(offsets[start + offset] if offsets else start + offset))
+        at = markdown.locator(inline)  # a paragraph's tag may span lines
+        for tag, start, _ in _tags(markdown.inline_text(inline), bool(inline.cell)):
+            yield _placed(tag, lambda offset: at(start + offset))
     for cell in catalogue.table.header.cells:
         for tag, start, offsets in _tags(cell.text, True) if "<" in cell.text else ():
             yield _placed(tag, lambda offset: (cell.line, cell.start - 1 + (offsets[start + offset] if offsets else start + offset)))
@@ -229,10 +228,10 @@ def _html(context):
                 links = tuple(PageLink(url, "html", None, ((index, texts, text, (raw(first), raw(end)), (raw(0), raw(len(tag)))),))
                               for url, first, end in url_attributes(tag))
                 yield Html(tag, ((index, texts, text, raw(0)),), links)
-    for block in markdown.html_blocks:  # as a browser reads it: a tag may span lines
+    for block in markdown.html_block_nodes:  # as a browser reads it: a tag may span lines
         if block.lines and _rendered_block(markdown, block):
             inline = Inline("html_block", tuple(block.lines))
-            text, at = inline.text, locator(inline, inline.text)
+            text, at = inline.text, markdown.locator(inline)
             for start, end in start_tags(text):
                 yield _placed(text[start:end], lambda offset: at(start + offset))
 
