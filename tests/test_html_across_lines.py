@@ -116,3 +116,18 @@ def test_url_attributes_are_the_first_href_and_src_decoded():
     tag = "<a HREF = \"h&#116;tps://a.org\" href=v src='w' title=x>"
     assert [(url, tag[start:end]) for url, start, end in url_attributes(tag)] == [
         ("https://a.org", "h&#116;tps://a.org"), ("w", "w")]
+
+
+def test_a_tag_in_the_header_is_marked_and_its_link_checked(tmp_path):
+    path = tmp_path / "catalogue.md"
+    header = '| Source | Data Types | Body Parts | Images | Patients | Availability | Licence <a href="https://g.org@evil.com">?</a> | Link |\n'
+    path.write_text(header + "|---|---|---|---|---|---|---|---|\n" + ROW + "\n", encoding="utf-8")
+    code, diagnostics = run_json("check", path, "--select", "CAT404,CAT406")
+    line = header.rstrip("\n")
+    assert code == 1 and [(d["code"], line[d["location"]["column"] - 1 : d["end_location"]["column"] - 1]) for d in diagnostics] == [
+        ("CAT406", '<a href="https://g.org@evil.com">'), ("CAT404", "https://g.org@evil.com")]
+
+
+def test_html_in_a_footnote_github_drops_is_not_read(tmp_path):
+    code, found, _ = check(tmp_path, "[^shown]: <div\n    onclick=x>\n\nSee [^used].\n\n[^used]: <img\n    src=x onerror=y>\n")
+    assert code == 1 and [(c, line) for c, line, *_ in found] == [("CAT406", 10)]
