@@ -1,6 +1,6 @@
 """cmark-gfm (GitHub's parser, through the cmarkgfm package) as the oracle for catlint's reader.
 
-Three comparisons, each a list of differences (empty when catlint reads what
+Four comparisons, each a list of differences (empty when catlint reads what
 GitHub renders):
 
 - tables and rows: the same tables, and the same body row lines in each;
@@ -10,7 +10,8 @@ GitHub renders):
   reliable (rows that start where their table starts), catlint's cell
   segments sit exactly where cmark says;
 - links: the links and images GitHub renders (their hrefs) are the ones
-  catlint finds, reference links and autolinks included.
+  catlint finds, reference links and autolinks included;
+- raw HTML (for the footnote documents): as many pieces as GitHub renders.
 
 cmark renders in safe mode here, so raw HTML in a document (which may hold
 `<a href>` of its own) does not count as a link, and dangerous URLs are
@@ -27,6 +28,7 @@ import cmarkgfm
 from cmarkgfm.cmark import Options
 
 from catlint.reading.markdown import read_markdown
+from catlint.reading.nodes import FOOTNOTE, HTML
 from catlint.reading.rows import cell_text, segments
 
 OPTIONS = Options.CMARK_OPT_SOURCEPOS | Options.CMARK_OPT_FOOTNOTES | Options.CMARK_OPT_GITHUB_PRE_LANG
@@ -54,7 +56,7 @@ def structure_differences(text: str) -> list[str]:
     lines = lines_of(text)
     markdown = read_markdown(lines)
     ours = [_rows(lines, table) for table in markdown.tables if _shown(markdown, table)]
-    theirs = _cmark_tables(render(text))
+    theirs = sorted(_cmark_tables(render(text)))  # in document order: GitHub moves footnotes to the end
     if len(ours) != len(theirs):
         return [f"{len(ours)} tables, cmark renders {len(theirs)}"]
     problems = []
@@ -80,6 +82,28 @@ def link_differences(text: str) -> list[str]:
         if not url.startswith("#fn"):  # footnote references and back references
             theirs.append((match.group(1), unquote(url)))
     return [] if ours == sorted(theirs) else [f"links {ours}, cmark's {sorted(theirs)}"]
+
+
+def html_differences(text: str) -> list[str]:
+    """The raw HTML GitHub shows (cmark's safe mode writes each piece, inline or block, as one
+    `<!-- raw HTML omitted -->`) is the raw HTML catlint finds where it renders. Inline HTML
+    comments are left out of the documents compared: cmark-gfm takes `<!-->` and `<!-- a -- b -->`
+    for comments, as the GFM spec it ships does not."""
+    markdown = read_markdown(lines_of(text))
+    ours = 0
+    for inline in markdown.inline_content(("<",)):
+        if markdown.rendered(inline):
+            parsed = markdown.parse(inline)
+            images = [(link.start, link.end) for link in parsed.links if link.kind == "image"]  # alt text is text
+            ours += sum(1 for start, end in parsed.html if not any(a <= start and end <= b for a, b in images))
+    stack = [(markdown.root, None)]
+    while stack:
+        node, footnote = stack.pop()
+        footnote = node if node.kind == FOOTNOTE else footnote
+        ours += node.kind == HTML and (footnote is None or markdown.rendered_footnote(footnote))
+        stack.extend((child, footnote) for child in node.children)
+    theirs = render(text, sourcepos=False).count("<!-- raw HTML omitted -->")
+    return [] if ours == theirs else [f"{ours} pieces of raw HTML, cmark renders {theirs}"]
 
 
 def _comparable(url: str) -> str:

@@ -76,3 +76,24 @@ def test_a_note_is_checked_by_the_security_rules(tmp_path):
     result = run_catlint("check", "--output-format", "json", path)
     assert [(d["code"], d["location"]["row"]) for d in json.loads(result.stdout)] == [("CAT402", 9)]
     assert exported(path)[1]["images"]["note"] == "Counted from the 2019 paper", "the note exports as a reader sees it"
+
+
+def test_notes_under_a_heading_or_after_prose_are_the_tables_notes(tmp_path):
+    """Notes are read wherever they stand under the table, up to the next table."""
+    moved = CLEAN.replace("|\n\n¹ Amount", "|\n\n## Notes\n\nCounts as of 2024.\n\n¹ Amount")
+    path, clean = tmp_path / "catalogue.md", tmp_path / "clean.md"
+    path.write_text(moved, encoding="utf-8")
+    clean.write_text(CLEAN, encoding="utf-8")
+    assert run_catlint("check", path).returncode == 0
+    assert [dict(r, line=0) for r in exported(path)] == [dict(r, line=0) for r in exported(clean)]
+    path.write_text(moved.replace("193¹", "193" + garbled("¹")).replace("¹ Amount", garbled("¹") + " Amount"), encoding="utf-8")
+    assert run_catlint("fix", path).returncode == 0
+    assert path.read_text(encoding="utf-8") == moved, "the garbled marker is repaired in the cell and the note alike"
+
+
+def test_notes_under_another_table_are_not_the_catalogues(tmp_path):
+    text = CLEAN.replace("|\n\n¹ Amount", "|\n\n| Term | Meaning |\n|---|---|\n| MR | Magnetic resonance |\n\n¹ Amount")
+    path = tmp_path / "catalogue.md"
+    path.write_text(text, encoding="utf-8")
+    found = {(d["code"], d["location"]["row"]) for d in json.loads(run_catlint("check", "--output-format", "json", path).stdout)}
+    assert found == {("CAT304", 3)}

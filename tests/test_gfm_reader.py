@@ -5,7 +5,8 @@ autolinks included; tests/gfm/ holds copies of cmark-gfm's spec.txt and
 extensions.txt, CC-BY-SA 4.0, John MacFarlane and GitHub) and generated
 documents full of what breaks table readers: blank-looking lines, HTML
 comments and blocks, fences, code spans with pipes, escaped pipes, rows
-without outer pipes, ragged rows, containers, second tables and links.
+without outer pipes, ragged rows, containers, second tables and links; and
+footnote definitions: duplicate and nested ones, with references inside them.
 """
 
 from __future__ import annotations
@@ -97,6 +98,55 @@ def test_generated_documents_read_as_cmark_gfm_renders_them(markdown):
     assert gfm_oracle.differences(markdown) == []
 
 
+# Footnote definitions: which of several definitions of a label GitHub shows (the first to close:
+# one nested in another closes before it) and which references count (every one, even one in a
+# definition that is dropped or never shown). Each link and tag is numbered, so a difference
+# names the definition that was shown.
+FOOTNOTES = [
+    # A reference in a later, dropped definition of the label still shows the first.
+    "| a |\n|---|\n| b |\n[^m]: [x](https://good.org@evil.com) <img src=x onerror=alert(1)>\n\n[^m]: [^m]\n",
+    # A definition nested in another of the same label closes first and is the one shown.
+    "See[^m].\n\n[^m]: Mirrors:\n    [^m]: [x](https://good.org@evil.com) <img src=x onerror=alert(1)>\n",
+    "See[^m].\n\n[^m]: outer [o](https://o.org)\n\n    [^m]: inner [i](https://i.org)\n\n        [^M]: innermost [j](https://j.org)\n",
+    # A definition refers to itself; one nobody shows refers to another.
+    "[^a]: self [^a] [x](https://a.org)\n",
+    "[^a]: see [^b]\n\n[^b]: [x](https://b.org) <b>\n",
+    # A definition nested in a dropped one is shown on its own, its table too.
+    "[^a]: x\n\n[^a]: y [^b]\n\n    [^b]: [x](https://b.org)\n\n    | t |\n    |---|\n    | [u](https://u.org) |\n\n[^a]\n",
+    # A label longer than 1,000 bytes is never resolved.
+    "see [^" + "\u00e9" * 501 + "]\n\n[^" + "\u00e9" * 501 + "]: [x](https://long.org)\n",
+]
+
+
+@pytest.mark.parametrize("markdown", FOOTNOTES, ids=["dropped-refers", "nested", "nested-twice", "self", "unshown-refers",
+                                                    "nested-in-dropped", "long-label"])
+def test_footnote_definitions_are_read_as_cmark_gfm_renders_them(markdown):
+    assert gfm_oracle.differences(markdown) + gfm_oracle.html_differences(markdown) == []
+
+
+@st.composite
+def footnote_lines(draw):
+    """A definition, a reference, a table or other text, maybe nested, with numbered links and HTML."""
+    n, label, other = draw(st.integers(0, 9)), draw(st.sampled_from("1aA")), draw(st.sampled_from("1aA"))
+    content = draw(st.sampled_from([
+        f"[x](https://d{n}.org)", f"[^{other}]", f"self [^{label}] <b{n}>", f"[^{other}] [x](https://d{n}.org)",
+        f"<img src=x{n} onerror=alert(1)>", f"| [c](https://c{n}.org) |", "",
+    ]))
+    line = draw(st.sampled_from([
+        f"[^{label}]: {content}", f"[^{label}]: {content}", f"see [^{label}] [r](https://r{n}.org)", content,
+        f"| [t](https://t{n}.org) |\n|---|\n| [^{label}] |",
+    ]))
+    prefix = draw(st.sampled_from(["", "", "    ", "        ", "  ", "> ", "- "]))
+    return "\n".join(prefix + part for part in line.rstrip().split("\n")) + draw(st.sampled_from(["\n", "\n\n"]))
+
+
+@pytest.mark.untraced
+@settings(max_examples=GENERATED // 4, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(footnote_lines(), min_size=1, max_size=8).map("".join))
+def test_generated_footnote_definitions_are_read_as_cmark_gfm_renders_them(markdown):
+    assert gfm_oracle.differences(markdown) + gfm_oracle.html_differences(markdown) == []
+
+
 INLINE = st.lists(st.sampled_from([
     "[", "]", "(", ")", "![", "<", ">", "`", "\\", "&amp;", "https://", "www.", "a.b", "e.org", "x@y.org", "mailto:", " ",
     "\n", "[^1]", "[r1]", "]:", "\"t\"", "_", "*", "~", "|", "javascript:", "a", "/", ".", ";", ":", "é", "<x@y.z>", "[]",
@@ -125,6 +175,14 @@ def test_the_oracle_sees_a_misplaced_cell(monkeypatch):
     real = rows.segments
     monkeypatch.setattr(gfm_oracle, "segments", lambda line, start=0: [(a + 1, b) for a, b in real(line, start)])
     assert any("cmark's at" in problem for problem in gfm_oracle.structure_differences("| a | b |\n|---|---|\n| 1 | 2 |\n"))
+
+
+def test_the_oracle_sees_missed_raw_html(monkeypatch):
+    markdown = "[^1]: <b>x</b>\n\nsee [^1]\n"
+    assert gfm_oracle.html_differences(markdown) == []
+    real = inlines.parse
+    monkeypatch.setattr(inlines, "parse", lambda text, definitions: real(text, definitions)._replace(html=real(text, definitions).html[1:]))
+    assert gfm_oracle.html_differences(markdown) != []
 
 
 def test_the_oracle_sees_a_missed_link(monkeypatch):

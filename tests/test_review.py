@@ -208,3 +208,40 @@ def test_clean_catalogue_gives_an_empty_review(tmp_path):
     path.write_text(table(GOOD_ROW), encoding="utf-8")
     review = review_of(path)
     assert review["comments"] == [] and "All checks passed" in review["body"]
+
+
+def github_size(body: str) -> int:
+    """GitHub's limit is 65,536 characters; counted in UTF-16 units, never fewer than code points."""
+    return len(body.encode("utf-16-le")) // 2
+
+
+def test_every_body_stays_under_githubs_limit_and_a_suggestion_is_whole_or_left_out(tmp_path):
+    path = tmp_path / "catalogue.md"
+    long_ascii = "Free  to use " + "x" * 70_000  # the suggestion alone is over the limit
+    long_astral = "Free  to use " + "\U0001d431" * 20_000  # 40,000 UTF-16 units: fits once the quotes are short
+    many = "3" + "\u200c" * 1_000 + "73"  # a thousand problems on one line
+    rows = [ROW.format("Alpha", long_ascii, "a"), ROW.format("Bravo", long_astral, "b"),
+            ROW.format("Charlie", "MIT licence", "c").replace("| 1 | 1 |", f"| {many} | 1 |")]
+    path.write_text(table(*rows), encoding="utf-8")
+    review = review_of(path)
+    comments = {comment["line"]: comment["body"] for comment in review["comments"]}
+    assert all(github_size(body) < 65_536 for body in [review["body"], *comments.values()])
+    assert suggested_lines(comments[3]) is None and "```" not in comments[3]
+    assert comments[3].endswith("so there is none: `catlint fix` applies the fix.")
+    assert re.search("x{900,1000}\N{HORIZONTAL ELLIPSIS}`", comments[3]) and "x" * 1_001 not in comments[3]
+    assert suggested_lines(comments[4]) == [ROW.format("Bravo", long_astral.replace("  ", " "), "b")]
+    assert comments[5].startswith("catlint found 1001 problems on this line:") and "more (`catlint check` lists them all)" in comments[5]
+    assert suggested_lines(comments[5]) == [ROW.format("Charlie", "MIT licence", "c").replace("| 1 | 1 |", "| 373 | 1 |")]
+
+
+def test_a_review_body_listing_many_problems_stays_under_githubs_limit(repository):
+    (repository / "README.md").write_text("catalogue\n", encoding="utf-8")
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "base")
+    path = repository / "docs" / "catalogue.md"  # new since the base, and no line of it in git's diff: all in the body
+    rows = [ROW.format(f"Source {n:04}", "MIT licence", f"s{n}").replace("| 1 | 1 |", f"| {'9' * 300}x | 1 |") for n in range(400)]
+    path.write_text(table(*rows), encoding="utf-8")
+    review = review_of(path, "--changed-since", "HEAD", cwd=repository / "docs")
+    assert review["comments"] == [] and "Found 400 problems" in review["body"]
+    assert github_size(review["body"]) < 65_536 and "Outside the changed lines" in review["body"]
+    assert review["body"].endswith("more (`catlint check` lists them all)")

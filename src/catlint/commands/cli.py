@@ -8,7 +8,7 @@ import sys
 
 from catlint import __version__
 from catlint.errors import CatlintError
-from catlint.escaping import visible
+from catlint.escaping import log_line
 
 _EPILOG = """habits:
   catlint check catalogue.md docs/        files and directories (their Markdown files holding a catalogue table)
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         arguments = parser.parse_args(argv)
         return arguments.run(arguments)
     except CatlintError as error:
-        print(visible(f"catlint: error: {error}"), file=sys.stderr)
+        print(log_line(f"catlint: error: {error}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # never a traceback for the user; CATLINT_DEBUG=1 shows it
         if os.environ.get("CATLINT_DEBUG"):
             raise
-        print(visible(f"catlint: internal error: {type(error).__name__}: {error}"), file=sys.stderr)
+        print(log_line(f"catlint: internal error: {type(error).__name__}: {error}"), file=sys.stderr)
         return 2
 
 

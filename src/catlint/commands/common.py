@@ -8,7 +8,7 @@ import sys
 from catlint.commands.inputs import STDIN, add_stdin_argument, expand, read_input
 from catlint.engine.config import Config, load_config
 from catlint.errors import CatlintError, NoCatalogue
-from catlint.escaping import visible
+from catlint.escaping import log_line, no_workflow_commands
 from catlint.reading.catalogue import read_catalogue
 from catlint.reading.schema import load_schema
 
@@ -113,14 +113,20 @@ def _directory_arguments(arguments) -> list[str]:
 
 
 def report_error(error: CatlintError) -> None:
-    print(visible(f"catlint: error: {error}"), file=sys.stderr)
+    print(log_line(f"catlint: error: {error}"), file=sys.stderr)
 
 
-def write_output(text: str, output_file: str | None, stream=None) -> None:
+def write_output(text: str, output_file: str | None, stream=None, as_json: bool = False) -> None:
+    """The text to the file (UTF-8), or to the stream; JSON stays valid on a stream that cannot
+    carry every character (`output.write_data`)."""
     if output_file:
         from catlint.files import write_atomically
 
         write_atomically(output_file, text.encode("utf-8"))
+    elif as_json:
+        from catlint.commands.output import write_data
+
+        write_data([text], stream or sys.stdout, as_json=True)
     else:
         stream = stream or sys.stdout
         stream.write(text)
@@ -133,13 +139,17 @@ def emit_report(arguments, diagnostics, run, stream=None) -> None:
 
     if getattr(arguments, "silent", False) and not arguments.output_file:
         return
+    chosen = resolve(arguments.output_format)
     if getattr(arguments, "statistics", False):
         from catlint.reporting import statistics
 
-        text = statistics.render(diagnostics, run, as_json=resolve(arguments.output_format) == "json")
+        text = statistics.render(diagnostics, run, as_json=chosen == "json")
     else:
         text = render(arguments.output_format, diagnostics, run)
-    write_output(text, arguments.output_file, stream)
+    as_json = chosen not in ("text", "github")
+    if stream is sys.stderr and not arguments.output_file and chosen != "github":  # the Actions runner reads stderr too
+        text = no_workflow_commands(text, json=as_json)
+    write_output(text, arguments.output_file, stream, as_json)
 
 
 def report_run(arguments, files, rules, unreadable: int, checked: dict, diagnostics, changed_lines=None,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 
 from catlint.commands.common import add_file_arguments, config_for, load
+from catlint.commands.output import write_data
 from catlint.engine.export import Exported, rows_not_exported
-from catlint.escaping import visible
+from catlint.escaping import log_line
 from catlint.files import write_chunks_atomically
 from catlint.reporting.records import FORMATS
 
@@ -27,12 +28,10 @@ def run(arguments) -> int:
     if arguments.output:
         write_chunks_atomically(arguments.output, (chunk.encode("utf-8") for chunk in chunks))
     else:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-        sys.stdout.flush()
+        write_data(chunks, sys.stdout, as_json=arguments.format != "csv")
     for line, fields in records.left_out:
-        print(visible(f"{path}:{line}:1: row left out of the export: invalid {fields} (see `catlint check`)"), file=sys.stderr)
+        print(log_line(f"{path}:{line}:1: row left out of the export: invalid {fields} (see `catlint check`)"), file=sys.stderr)
     unread = rows_not_exported(catalogue)
     for line, why in unread:
-        print(visible(f"{path}:{line}:1: {why} (see `catlint check`)"), file=sys.stderr)
+        print(log_line(f"{path}:{line}:1: {why} (see `catlint check`)"), file=sys.stderr)
     return 1 if records.left_out or unread else 0

@@ -13,10 +13,11 @@ import sys
 from catlint.commands.common import add_file_arguments, add_selection_arguments, each_file, has_findings, load
 from catlint.commands.output import add_report_arguments, exit_code, wants_color
 from catlint.errors import CatlintError
-from catlint.escaping import visible
+from catlint.escaping import log_line, no_workflow_commands, visible
 from catlint.engine.fixer import fix_document
 from catlint.reporting import Run, render
 from catlint.reporting.text import fixed_by_rule
+from catlint.reading.lines import lines_of
 from catlint.reading.source import encode
 from catlint.files import write_atomically
 
@@ -51,7 +52,7 @@ def apply_fixes(path: str, document, config, unsafe: bool, link_results: dict | 
     if not result.converged:
         raise CatlintError(f"{path}: fixes did not settle after several rounds; nothing written")
     for refused in sorted(result.refused, key=lambda d: d.sort_key()):  # a rule's mistake: say so, write the rest
-        print(visible(f"catlint: {path}:{refused.location.row}:{refused.location.column}: {refused.code} fix left unapplied: "
+        print(log_line(f"catlint: {path}:{refused.location.row}:{refused.location.column}: {refused.code} fix left unapplied: "
                       "it would change a value"), file=sys.stderr)
     return result
 
@@ -77,19 +78,21 @@ def _fix_file(path: str, config, arguments) -> tuple[bool, list]:
         sys.stdout.write(_diff(path, document.text, result.text, document.source, changed))
         left = [d for d in result.remaining if has_findings([d])]
         if left and not arguments.fix_only and not arguments.silent:  # on stderr: the diff on stdout stays a patch
-            print(visible(_left_after_diff(path, len(left), changed)), file=sys.stderr)
+            print(log_line(_left_after_diff(path, len(left), changed)), file=sys.stderr)
         return changed, result.remaining
     changed = write_fixed(path, document, result)
     out = sys.stderr if getattr(path, "stdin", False) else sys.stdout  # standard output carries the text
     if arguments.silent:
         return changed, result.remaining
+    report = ""
     if changed and not arguments.quiet:
-        print(visible(_summary(path, result.fixed, document.source.is_utf8)), file=out)
+        report += visible(_summary(path, result.fixed, document.source.is_utf8)) + "\n"
         if arguments.show_fixes:
-            print("\n".join(fixed_by_rule(result.applied)), file=out)
+            report += "".join(line + "\n" for line in fixed_by_rule(result.applied))
     if result.remaining and not arguments.fix_only:
         run = Run((path,), (), color=wants_color(arguments.color, out), summary=not arguments.quiet, show_fixes=arguments.show_fixes)
-        out.write(render("text", result.remaining, run))
+        report += render("text", result.remaining, run)
+    out.write(no_workflow_commands(report) if out is sys.stderr else report)
     return changed, result.remaining
 
 
@@ -108,10 +111,33 @@ def _summary(path: str, fixed: int, was_utf8: bool) -> str:
 
 
 def _diff(path: str, before: str, after: str, source, changed: bool) -> str:
+    """A unified diff for a terminal: the file name and the lines' control and bidi characters
+    escaped as the text report escapes them (tabs kept), each line with its own line ending."""
     if not changed:
         return ""
-    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}")
-    text = "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
-    if changed and not text:
-        text = f"--- a/{path}\n+++ b/{path}\n@@ encoding: {source.encoding} -> utf-8 @@\n"
+    name = visible(path)
+    lines = difflib.unified_diff(_lines(before), _lines(after), f"a/{name}", f"b/{name}")
+    text = "".join(map(_shown, lines))
+    if not text:
+        text = f"--- a/{name}\n+++ b/{name}\n@@ encoding: {source.encoding} -> utf-8 @@\n"
     return text
+
+
+def _lines(text: str) -> list[str]:
+    """The lines with their endings; only CR, LF and CRLF end a line (str.splitlines also ends
+    one at a form feed or U+2028)."""
+    if "\r" not in text:  # the common case, split in C
+        parts = text.split("\n")
+        return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    lines = lines_of(text)
+    return [lines[index] + lines.ending(index) for index in range(len(lines))]
+
+
+def _shown(line: str) -> str:
+    content = line.rstrip("\r\n")
+    ending = line[len(content) :]
+    if ending in ("\n", "\r\n"):
+        return visible(content, keep="\t") + ending
+    if ending == "\r":  # a lone CR would send the terminal back over this line
+        return visible(line, keep="\t") + "\n"
+    return visible(content, keep="\t") + "\n\\ No newline at end of file\n"

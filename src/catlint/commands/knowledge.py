@@ -27,7 +27,8 @@ def run(arguments) -> int:
     knowledge = knowledge_module.load_knowledge(config.knowledge)
     knowledge.check_vocabulary(load_schema(config.schema))  # as check would: a file it rejects is not listed
     listing = as_data(knowledge)
-    write_output(json.dumps(listing, ensure_ascii=False, indent=2) + "\n" if arguments.output_format == "json" else as_text(listing), None)
+    as_json = arguments.output_format == "json"
+    write_output(json.dumps(listing, ensure_ascii=False, indent=2) + "\n" if as_json else as_text(listing), None, as_json=as_json)
     return 0
 
 

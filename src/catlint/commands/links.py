@@ -12,7 +12,7 @@ from catlint.commands.link_options import add_link_options, check_links
 from catlint.commands.output import add_report_arguments, check_statistics_format, exit_code
 from catlint.engine.check import check_catalogue, selected_rules
 from catlint.errors import CatlintError
-from catlint.escaping import visible
+from catlint.escaping import log_line
 from catlint.reporting import Checked
 
 
@@ -58,5 +58,5 @@ def _apply_fixes(catalogue, config, results: dict, arguments):
     if result.text == catalogue.text:
         return catalogue
     write_atomically(catalogue.path, encode(catalogue.source, result.text))
-    print(visible(f"{catalogue.path}: fixed {result.fixed} link{'s' if result.fixed != 1 else ''}"), file=sys.stderr)
+    print(log_line(f"{catalogue.path}: fixed {result.fixed} link{'s' if result.fixed != 1 else ''}"), file=sys.stderr)
     return result.catalogue

@@ -1,5 +1,6 @@
 """How a report reaches its reader: how much of it (--quiet, --silent, --statistics, --show-fixes),
-in colour or not (--color, NO_COLOR, FORCE_COLOR), and what the exit code says (--exit-zero)."""
+in colour or not (--color, NO_COLOR, FORCE_COLOR), in which encoding (machine-readable output stays
+valid on any console), and what the exit code says (--exit-zero)."""
 
 from __future__ import annotations
 
@@ -36,10 +37,7 @@ def wants_color(choice: str, stream) -> bool:
         return True
     if os.environ.get("TERM") == "dumb":
         return False
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
+    return _is_terminal(stream)
 
 
 def report_color(arguments, stream) -> bool:
@@ -59,3 +57,39 @@ def exit_code(arguments, failed: int, problems: bool) -> int:
     if failed:
         return 2
     return 1 if problems and not arguments.exit_zero else 0
+
+
+def write_data(chunks, stream, as_json: bool) -> None:
+    """Machine-readable output (JSON, CSV) on a stream, valid and lossless whatever its encoding.
+    Where the stream cannot carry every character (PYTHONIOENCODING=cp1252, a Windows pipe), JSON
+    is written in ASCII with its own \\u escapes, and CSV, which has no escapes, as UTF-8 bytes,
+    as --output writes it; only a person at a terminal sees CSV with backslash escapes."""
+    from catlint.escaping import ascii_json
+
+    if not _carries_unicode(stream):
+        if as_json:
+            chunks = map(ascii_json, chunks)
+        elif hasattr(stream, "buffer") and not _is_terminal(stream):
+            stream.flush()
+            stream.buffer.writelines(chunk.encode("utf-8") for chunk in chunks)
+            stream.buffer.flush()
+            return
+    stream.writelines(chunks)
+    stream.flush()
+
+
+def _carries_unicode(stream) -> bool:
+    import codecs
+
+    encoding = getattr(stream, "encoding", None)
+    try:
+        return encoding is None or codecs.lookup(encoding).name.startswith("utf-")
+    except LookupError:
+        return False
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -206,7 +206,10 @@ class Catalogue:
 
     @property
     def notes(self) -> dict[str, str]:
-        return {note.marker: values.clean_text(inline.plain_text(note.text)) for note in self.table.footnotes}
+        found: dict[str, str] = {}
+        for note in self.table.footnotes:  # the first note of a marker, as the footnote rules read it
+            found.setdefault(note.marker, values.clean_text(inline.plain_text(note.text)))
+        return found
 
     def http_links(self) -> list[tuple[int, str]]:
         """(row, URL) of each link cell whose value is an absolute http(s) URL: what `catlint links` checks."""

@@ -22,6 +22,8 @@ from catlint.reading.rows import segments, unescape_pipes
 
 # A text without any of these holds no link, image, raw HTML, code span or footnote reference.
 MARKUP = ("[", "<", "`", "\\", "&", "://", "www.", "@")
+# cmark-gfm resolves no footnote reference whose label is longer in UTF-8 bytes (its link label limit).
+MAX_LABEL = 1000
 # A cell of one bare URL and nothing that could start other markup: one link, the URL.
 _BARE_URL = re.compile(r"[A-Za-z]{3,5}://[^\s<\[`\\&!|]*\Z")
 
@@ -102,23 +104,23 @@ class MarkdownDocument:
 
     @cached_property
     def referenced_footnotes(self) -> frozenset[str]:
-        """Labels of footnote definitions some text refers to: GitHub shows only those."""
+        """Labels some text refers to: GitHub shows only those definitions. cmark-gfm resolves
+        references after parsing every block, so a reference counts wherever it stands, in a
+        definition that is dropped or never shown included."""
         labels = set()
         for inline in self.inline_content(("[^",)):
-            if inline.footnote is None or self._first_definition(inline.footnote):
-                labels.update(normalize_label(label) for label, _, _ in self.parse(inline).footnotes)
+            labels.update(normalize_label(label) for label, _, _ in self.parse(inline).footnotes if _resolvable(label))
         return frozenset(labels)
 
     def rendered(self, inline: Inline) -> bool:
-        """Whether GitHub shows the inline: a footnote definition's content only when it is the first
-        definition of its label (a later one is dropped with all it holds) and something refers to it."""
+        """Whether GitHub shows the inline: a footnote definition's content only when the definition
+        is the one its label resolves to (another is dropped with all it holds) and something refers
+        to it. A definition inside a dropped one is shown on its own when it is its label's."""
         return inline.footnote is None or self.rendered_footnote(inline.footnote)
 
     def rendered_footnote(self, footnote: Node) -> bool:
-        return self._first_definition(footnote) and normalize_label(footnote.data) in self.referenced_footnotes
-
-    def _first_definition(self, footnote: Node) -> bool:
-        return self.footnote_definitions.get(normalize_label(footnote.data)) is footnote
+        label = normalize_label(footnote.data)
+        return self.footnote_definitions.get(label) is footnote and label in self.referenced_footnotes
 
     def inline_text(self, inline: Inline) -> str:
         """The inline's text as written (a cell's with its escaped pipes)."""
@@ -208,6 +210,28 @@ def _cell_positions(raw: str) -> list[int] | None:
     return positions + [len(raw)]
 
 
+def _resolvable(label: str) -> bool:
+    return len(label) <= MAX_LABEL // 4 or len(label.encode("utf-8")) <= MAX_LABEL
+
+
+def _define_footnote(definitions: dict[str, Node], node: Node) -> None:
+    """cmark-gfm registers a definition when its block closes, inner ones first, and a label
+    keeps the first registered: the first definition in the document that holds no other
+    definition of its label. Nodes come here in document order, so a definition replaces the
+    one found before only when it stands inside it."""
+    label = normalize_label(node.data)
+    found = definitions.get(label)
+    if found is None or _inside(node, found):
+        definitions[label] = node
+
+
+def _inside(node: Node, container: Node) -> bool:
+    parent = node.parent
+    while parent is not None and parent is not container:
+        parent = parent.parent
+    return parent is container
+
+
 def read_markdown(parts: list[str], lines=None) -> MarkdownDocument:
     """The document whose lines are `parts` (read once by the block parser); `lines` is what the
     document keeps to cut lines from later (the list itself when not given)."""
@@ -222,7 +246,7 @@ def read_markdown(parts: list[str], lines=None) -> MarkdownDocument:
             document.html_blocks.append((node.start_line, node.end_line))
             document.html_block_nodes.append(node)
         elif node.kind == FOOTNOTE:
-            document.footnote_definitions.setdefault(normalize_label(node.data), node)
+            _define_footnote(document.footnote_definitions, node)
         for definition in node.references:
             document.definitions.setdefault(definition.key, definition)
         stack.extend(reversed(node.children))

@@ -5,8 +5,9 @@ Which lines are tables, rows and cells is decided by the block parser in
 by the test suite): a row is split on every pipe that is not escaped, code
 spans included, and a table ends where GitHub ends it. Footnotes are read
 around a table: a marker line glued under the last row (GitHub renders it as
-a row, which CAT002 reports), marker lines in the paragraphs right after the
-table, and GFM footnote definitions (`[^label]: text`) anywhere in the file.
+a row, which CAT002 reports), paragraphs of marker lines under the table up
+to the next table, and GFM footnote definitions (`[^label]: text`) anywhere
+in the file, each label's the one GitHub shows.
 Columns are 1-based code points; end columns are exclusive.
 """
 
@@ -19,7 +20,7 @@ from typing import NamedTuple
 
 from catlint.reading.body import Cell, row_cells
 from catlint.reading.markdown import MarkdownDocument
-from catlint.reading.nodes import FOOTNOTE, PARAGRAPH, REFERENCES, Node
+from catlint.reading.nodes import FOOTNOTE, PARAGRAPH, REFERENCES, TABLE, Node
 from catlint.reading.references import normalize_label
 
 _DEFINITION = re.compile(r"\[\^([^\] \r\n\x00\t]+)\]:")
@@ -139,24 +140,25 @@ def _row(lines, line: int, start: int) -> Row:
 
 
 def _notes_after(markdown: MarkdownDocument, node: Node, table: Table, markers: str) -> list[Footnote]:
-    """Marker lines and GFM footnote definitions right after the table, then the definitions
-    elsewhere in the file that a cell of the table refers to."""
+    """Paragraphs of marker lines under the table up to the next table (headings and prose may
+    stand between), GFM footnote definitions right after it, then the definitions elsewhere in
+    the file that a cell of the table refers to."""
     notes = []
     siblings = node.parent.children
+    adjacent = True  # in the run of notes right under the table
     for sibling in siblings[siblings.index(node) + 1 :]:
+        if sibling.kind == TABLE:
+            break  # the notes under another table are its own
         if sibling.kind == REFERENCES:
             continue
         if sibling.kind == FOOTNOTE:
-            note = _definition_note(markdown.lines, sibling)
-            if note is not None:
-                notes.append(note)
+            if adjacent and markdown.footnote_definitions.get(normalize_label(sibling.data)) is sibling:
+                note = _definition_note(markdown.lines, sibling)  # (another definition of a label is dropped)
+                notes += [note] if note is not None else []
             continue
-        if sibling.kind != PARAGRAPH:
-            break
-        found = [_footnote(markdown.lines[line - 1], line, start, markers, glued=False) for line, start, _ in sibling.lines]
-        if found[0] is None:
-            break
-        notes += [note for note in found if note is not None]
+        found = _paragraph_notes(markdown, sibling, markers) if sibling.kind == PARAGRAPH else []
+        adjacent = adjacent and bool(found)
+        notes += found
     seen = {note.line for note in notes}
     referred = _referred_labels(markdown, table) if markdown.footnote_definitions else set()
     for label, definition in markdown.footnote_definitions.items():
@@ -165,6 +167,15 @@ def _notes_after(markdown: MarkdownDocument, node: Node, table: Table, markers: 
             if note is not None:
                 notes.append(note)
     return notes
+
+
+def _paragraph_notes(markdown: MarkdownDocument, paragraph: Node, markers: str) -> list[Footnote]:
+    """The note lines of a paragraph that starts with one (none when it starts with prose)."""
+    line, start, _ = paragraph.lines[0]
+    if _footnote(markdown.lines[line - 1], line, start, markers, glued=False) is None:
+        return []
+    found = (_footnote(markdown.lines[line - 1], line, start, markers, glued=False) for line, start, _ in paragraph.lines)
+    return [note for note in found if note is not None]
 
 
 def _referred_labels(markdown: MarkdownDocument, table: Table) -> set[str]:

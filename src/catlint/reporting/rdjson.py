@@ -5,12 +5,14 @@ points, so every column is converted through its line's text. A fix becomes
 one suggestion, which reviewdog posts as a suggested change: the finding's
 own edits applied to its line, laid out like the table (`catlint.engine.suggestions`),
 replacing that whole line. A fix across several lines (sorting rows) has none.
+reviewdog posts messages as Markdown in review comments, and messages quote
+cells: each is a code span, as in `github-review` (`escaping.code_span`).
 """
 
 from __future__ import annotations
 
 from catlint.diagnostics import Position
-from catlint.escaping import json_text
+from catlint.escaping import code_span, json_text
 from catlint.reporting import line_text, relative_path
 
 NEEDS = ("suggestions",)
@@ -25,7 +27,7 @@ def render(diagnostics, run) -> str:
 
 def diagnostic_object(diagnostic, run) -> dict:
     found = {
-        "message": diagnostic.message,
+        "message": code_span(diagnostic.message),
         "location": {"path": relative_path(diagnostic.filename),
                      "range": byte_range(run, diagnostic.filename, diagnostic.location, diagnostic.end_location)},
         "severity": SEVERITIES[diagnostic.severity],

@@ -1,7 +1,9 @@
 """SARIF 2.1.0 for code scanning: one run, the rules that ran, one result per problem.
 
 Fingerprints hash the problem's identity (rule code, source name, field), not
-its line, so an alert survives rows being added or moved above it.
+its line, so an alert survives rows being added or moved above it. Messages
+quote cells, and a viewer reads `[text](target)` in a message as a link: their
+brackets are escaped (`escaping.sarif_text`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from catlint import __version__
-from catlint.escaping import json_text
+from catlint.escaping import json_text, sarif_text
 from catlint.reporting import fix_command, relative_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -53,7 +55,7 @@ def _result(diagnostic, index: dict, fingerprint: str, run) -> dict:
     result = {
         "ruleId": diagnostic.code,
         "level": LEVELS[diagnostic.severity],
-        "message": {"text": diagnostic.message},
+        "message": {"text": sarif_text(diagnostic.message)},
         "locations": [{"physicalLocation": {"artifactLocation": artifact(diagnostic.filename),
                                             "region": region(diagnostic.location, diagnostic.end_location)}}],
         "partialFingerprints": {FINGERPRINT: fingerprint},
@@ -80,7 +82,7 @@ def _fix(diagnostic, run) -> dict:
     unsafe = f" (unsafe: `{fix_command(diagnostic, run)}`)" if diagnostic.fix.applicability == "unsafe" else ""
     replacements = [{"deletedRegion": region(edit.location, edit.end_location), "insertedContent": {"text": edit.content}}
                     for edit in diagnostic.fix.edits]
-    return {"description": {"text": diagnostic.fix.message + unsafe},
+    return {"description": {"text": sarif_text(diagnostic.fix.message) + unsafe},
             "artifactChanges": [{"artifactLocation": artifact(diagnostic.filename), "replacements": replacements}]}
 
 

@@ -7,7 +7,10 @@ fillers, the Mongolian vowel separator, ...), the bidirectional controls
 (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069), which reorder what a
 reviewer sees without changing what programs read ("Trojan Source"), and the
 line and paragraph separators U+2028/U+2029 and the interlinear annotation
-controls U+FFF9-U+FFFB, which some readers break or hide text at. Each is
+controls U+FFF9-U+FFFB, which some readers break or hide text at, and the
+control characters other than white space (U+0001-U+0008, U+000E-U+001F,
+U+007F, U+0080-U+009F): GitHub shows nothing for them, a terminal obeys
+them (ESC starts the escape sequences that clear it or colour text). Each is
 reported at its exact column with its code point and name. The list comes
 from Unicode's own data (`schema/unicode/default-ignorable.json`) plus
 `schema/security.json`. Only a zero-width space is removed automatically: the
@@ -26,6 +29,9 @@ Fails:
 
     | Med\u00adPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |
     (a soft hyphen)
+
+    | OASIS\x1b[8m | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+    (an escape character, which starts a terminal's escape sequence)
 
     | Digital Database &#x202E;for Screening Mammography (DDSM) | XR | Breast | 2620 | X | Open | Non-commercial | https://www.example.org/ddsm |
     (a right-to-left override written as a character reference)
@@ -60,19 +66,23 @@ def invisible_pattern(beyond_default_ignorable: tuple[tuple[int, int], ...]) -> 
                                     for first, last in ranges) + "]")
 
 
+@lru_cache(maxsize=4)
+def _unreported_ascii(pattern: re.Pattern) -> bytes:
+    """The ASCII characters `pattern` does not report: deleted from an ASCII text, they leave what it does."""
+    return bytes(code for code in range(128) if not pattern.match(chr(code)))
+
+
 def check(context):
     catalogue = context.catalogue
     text = catalogue.text
-    if text.isascii() and "&" not in text:
-        return
     pattern = invisible_pattern(context.security.invisible)
     if "&" in text:
         yield from _references(catalogue, pattern)
-    if text.isascii():
+    if text.isascii() and not text.encode("ascii").translate(None, _unreported_ascii(pattern)):
         return
     header = catalogue.table.header
     for number, line in enumerate(catalogue.lines, 1):
-        if line.isascii():
+        if line.isascii() and line.isprintable():
             continue
         matches = list(pattern.finditer(line))
         if not matches:
@@ -99,6 +109,8 @@ def _references(catalogue, pattern: re.Pattern):
 
 
 def _name(char: str) -> str:
+    if unicodedata.category(char) == "Cc":  # Unicode gives control characters no name
+        return "(a control character)"
     return unicodedata.name(char, f"(not named in this Python's Unicode {unicodedata.unidata_version})")
 
 
