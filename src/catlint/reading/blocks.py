@@ -168,6 +168,7 @@ class BlockParser(BlockContinuation, BlockStarts):
         if kind == CODE:
             pass
         elif kind == HTML:
+            self.add_line(container)  # kept for reading tags that span lines
             if scanners.html_block_ends(container.data, self.line, self.first_nonspace):
                 closed, container = container, self.finalize(container)
                 closed.end_line = self.line_number  # its end marker's line is its last

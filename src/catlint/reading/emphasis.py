@@ -70,9 +70,10 @@ def can_open_close(char: str, text: str, start: int, end: int) -> tuple[bool, bo
     return left, right
 
 
-def process(stack: DelimiterStack, literals: list, boundaries: set[int]) -> None:
+def process(stack: DelimiterStack, literals: list, boundaries: set[int], struck: list | None = None) -> None:
     """Match openers with closers; each match wraps the nodes between them, which ends the
-    text runs there (`boundaries` gets the node positions where a run must break)."""
+    text runs there (`boundaries` gets the node positions where a run must break; `struck`, when
+    given, the (opener, closer) node pair of each strikethrough)."""
     closer = stack.last
     while closer is not None and closer.previous is not None:
         closer = closer.previous
@@ -85,7 +86,7 @@ def process(stack: DelimiterStack, literals: list, boundaries: set[int]) -> None
         bottom = bottoms.get((closer.length % 3, closer.char))
         while opener is not None and opener is not bottom:
             if opener.can_open and opener.char == closer.char and (
-                closer.char == "~" or not (closer.can_open or opener.can_close)
+                not (closer.can_open or opener.can_close)
                 or closer.length % 3 == 0 or (opener.length + closer.length) % 3 != 0
             ):
                 found = True
@@ -93,7 +94,7 @@ def process(stack: DelimiterStack, literals: list, boundaries: set[int]) -> None
             opener = opener.previous
         old = closer
         if found:
-            closer = _strike(stack, opener, closer, literals, boundaries) if closer.char == "~" else \
+            closer = _strike(stack, opener, closer, literals, boundaries, struck) if closer.char == "~" else \
                 _emphasis(stack, opener, closer, literals, boundaries)
         else:
             closer = closer.next
@@ -123,10 +124,12 @@ def _emphasis(stack, opener, closer, literals, boundaries):
     return closer
 
 
-def _strike(stack, opener, closer, literals, boundaries):
+def _strike(stack, opener, closer, literals, boundaries, struck):
     following = closer.next
     if opener.length != closer.length:
         return following
+    if struck is not None:
+        struck.append((opener.node, closer.node))
     literals[opener.node] = ""
     literals[closer.node] = ""
     boundaries.update((opener.node, opener.node + 1, closer.node, closer.node + 1))

@@ -46,11 +46,24 @@ def parse(text: str, definitions: dict) -> Inlines:
     return _Parser(text, definitions).run()
 
 
+def parse_link_text(text: str, definitions: dict) -> tuple[list[list], list[Link], list[tuple[int, int]]]:
+    """What `parse` reads in a link's text (where GitHub makes no bare-URL links), as cmark's nodes
+    after emphasis ([kind, start, end, literal, in_link]; a link or image is one "link" node), every
+    link and image found, and the (opener, closer) node pair of each strikethrough: what the text a
+    reader sees is made of (shown_text). Offsets are in `[text]`: one past those in `text`."""
+    parser = _Parser(f"[{text}]", definitions)  # the brackets around it decide emphasis at its edges
+    parser.position, parser.stop = 1, len(text) + 1
+    parser.struck, parser.link_text = [], True
+    parser.run()
+    return parser.nodes, parser.links, parser.struck
+
+
 class _Parser:
     def __init__(self, text: str, definitions: dict):
         self.text = text.rstrip(WHITESPACE) if text.endswith(tuple(WHITESPACE)) else text
         self.definitions = definitions
         self.position = 0
+        self.stop = len(self.text)  # where parsing ends
         self.nodes: list[list] = []  # [kind, start, end, literal, in_link]
         self.brackets: list[list] = []  # [node index, position after the bracket, image, active, bracket_after]
         self.links: list[Link] = []
@@ -61,9 +74,11 @@ class _Parser:
         self._last_run: dict[int, int] = {}  # cmark's cache: where a run of each length was last seen
         self._scanned = False  # a scan has reached the end of the text
         self.delimiters = emphasis.DelimiterStack()
+        self.struck: list[tuple[int, int]] | None = None  # strikethrough node pairs, when asked for
+        self.link_text = False  # parsing a link's text on its own
 
     def run(self) -> Inlines:
-        text, length = self.text, len(self.text)
+        text, length = self.text, self.stop
         while self.position < length:
             char = text[self.position]
             handler = _HANDLERS.get(char)
@@ -71,7 +86,7 @@ class _Parser:
                 self._plain_text()
         literals = [node[3] for node in self.nodes]
         boundaries: set[int] = set()
-        emphasis.process(self.delimiters, literals, boundaries)
+        emphasis.process(self.delimiters, literals, boundaries, self.struck)
         for node, literal in zip(self.nodes, literals):
             node[3] = literal
         self._emails(boundaries)
@@ -218,7 +233,7 @@ class _Parser:
         return True
 
     def extended_autolink(self) -> bool:
-        if self.brackets:  # no autolinks after an opening bracket, even one a link has spent
+        if self.brackets or self.link_text:  # no autolinks after an opening bracket, even one a link has spent
             return False
         char = self.text[self.position]
         found = autolinks.url_at_colon(self.text, self.position) if char == ":" else autolinks.www_at(self.text, self.position)

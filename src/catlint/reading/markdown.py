@@ -71,6 +71,7 @@ class MarkdownDocument:
         self.definitions: dict = {}
         self.footnote_definitions: dict[str, Node] = {}
         self.html_blocks: list[tuple[int, int]] = []  # first and last line
+        self.html_block_nodes: list[Node] = []  # the same blocks; their `lines` hold the HTML
 
     def inline_content(self, needles: tuple[str, ...] = MARKUP, skip: frozenset = frozenset()):
         """Every piece of inline content holding one of `needles`, in document order: paragraphs,
@@ -152,7 +153,8 @@ class MarkdownDocument:
 
     def _found(self, link: inlines.Link, inline: Inline, at, text: str) -> FoundLink:
         shown_line, shown_start = at(link.start)
-        shown_end = at(link.end - 1)[1] + 1 if link.end > link.start else shown_start
+        end_line, shown_end = at(link.end - 1) if link.end > link.start else (shown_line, shown_start - 1)
+        shown_end = shown_end + 1 if end_line == shown_line else len(self.lines[shown_line - 1])  # to the end of its first line
         shown = text[link.text[0] : link.text[1]] if link.text else None
         if link.target is None:
             definition = self.definitions[link.label]
@@ -242,6 +244,7 @@ def read_markdown(parts: list[str], lines=None) -> MarkdownDocument:
             document.tables.append(node)
         elif node.kind == HTML:
             document.html_blocks.append((node.start_line, node.end_line))
+            document.html_block_nodes.append(node)
         elif node.kind == FOOTNOTE:
             _define_footnote(document.footnote_definitions, node)
         for definition in node.references:

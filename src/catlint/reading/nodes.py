@@ -68,7 +68,7 @@ class Node:
         self.start_line = start_line
         self.end_line = start_line
         self.data = None
-        # Paragraph and heading text: (line number, offset in the line, text from there incl. its ending).
+        # Paragraph, heading and HTML block text: (line number, offset in the line, text from there incl. its ending).
         self.lines: list[tuple[int, int, str]] = []
         self.references: list = []
 

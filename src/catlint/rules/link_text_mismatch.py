@@ -2,8 +2,10 @@
 
 `[https://medpix.nlm.nih.gov](https://evil.example)` shows a reader one
 address and takes them to another: the oldest phishing trick, and easy to
-miss in a review. When the text of a link reads as a URL or a host name,
-the link must go to that host (`www.` and letter case aside).
+miss in a review. When the text of a link, as GitHub shows it (emphasis,
+code, strikethrough and HTML markup gone, entities decoded; with and without
+its struck-out words), reads as a URL or a host name, the link must go to
+that host (`www.` and letter case aside).
 
 Fails:
     | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | [https://medpix.nlm.nih.gov](https://evil.example/medpix) |
@@ -12,6 +14,9 @@ Fails:
     | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 
     Details on [www.oasis-brains.org](https://oasis-brains.example.net).
+
+    Details on [**https://www&#46;oasis-brains.org**](https://oasis-brains.example.net).
+    (GitHub shows https://www.oasis-brains.org in bold)
 
 Passes:
     | MedPix | XR, CT, MR, US, PE | All | 53,000+ | 13,000+ | Registration | Personal use only | [https://medpix.nlm.nih.gov](https://medpix.nlm.nih.gov/home) |
@@ -23,6 +28,7 @@ Passes:
 
 import re
 
+from catlint.reading.shown_text import shown_texts
 from catlint.rules._support.findings import at_span, line_subject
 from catlint.rules._support.page import page_links
 from catlint.rules._support.urls import ascii_host, host_of
@@ -37,19 +43,21 @@ def check(context):
     for link in page_links(context, lambda scheme, host: False):  # a plain URL has no link text
         if link.kind not in ("link", "image") or not link.text:
             continue
-        shown = _shown_host(link.text)
-        if shown is None:
+        hosts = _shown_hosts(shown_texts(link.text, catalogue.markdown.definitions))
+        if not hosts:
             continue
-        target = _normal(host_of(link.url))
-        if target and ascii_host(target) != ascii_host(shown):  # bücher.example is xn--bcher-kva.example
+        target = _normal(host_of(link.url))  # bücher.example is xn--bcher-kva.example
+        shown = next((host for host in hosts if ascii_host(host) != ascii_host(target)), None) if target else None
+        if shown is not None:
             message = f"link text shows {ascii_host(shown)!r} but the link goes to {ascii_host(target)!r}"
             for place in link.where(catalogue):
                 yield at_span(place.shown, message, subject=(*line_subject(catalogue, place.line), "link", link.url))
 
 
-def _shown_host(text: str) -> str | None:
-    match = _ADDRESS.match(text.strip().strip("<>"))
-    return _normal(match.group(1)) if match else None
+def _shown_hosts(texts: tuple[str, ...]) -> list[str]:
+    """The hosts a reader sees in the link text: as shown, and without its struck-out parts."""
+    matches = (_ADDRESS.match(text.strip().strip("<>")) for text in texts)
+    return [_normal(match.group(1)) for match in matches if match]
 
 
 def _normal(host: str) -> str:

@@ -7,6 +7,13 @@ in punycode, as the browser's address bar would show a look-alike.
 
 Fails:
     | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org@evil.example/ |
+    (the link goes to evil.example)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+
+    See <a
+    href="https://www.oasis-brains.org@evil.example/">OASIS</a>.
+    (raw HTML makes links too)
 
 Passes:
     | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org/ |

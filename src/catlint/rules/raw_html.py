@@ -4,8 +4,10 @@ A catalogue cell is a value, not markup, and the page around it is prose.
 Raw HTML is how a contribution smuggles in a script, a frame, an image that
 calls home, or an event handler (`onerror=`) that runs when the page renders;
 a sanitising renderer may drop it, but a reviewer reading the diff should not
-have to know which. Every tag GitHub would see (inline or an HTML block) is
-an error; HTML comments are allowed, and code spans and code blocks are text.
+have to know which. Every tag GitHub would see is an error: inline, as
+cmark-gfm reads it, and in an HTML block, as a browser reads it (a tag runs
+to its `>` across lines; comments and the text of a script hold no tags).
+HTML comments are allowed, and code spans and code blocks are text.
 
 Fails:
     | OASIS <img src=x onerror=alert(1)> | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
@@ -17,6 +19,13 @@ Fails:
     | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
 
     <iframe src="https://evil.example"></iframe>
+    (a frame in the page around the table)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+
+    <details
+    ontoggle=alert(1) open>
+    (a tag across lines: the handler runs all the same)
 
 Passes:
     | OASIS <!-- renamed in 2020 --> | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
@@ -24,6 +33,12 @@ Passes:
 
     | OASIS `<img>` | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
     (a code span is text)
+
+    | OASIS | MR | Brain | 373 | 150 | Registration | Non-commercial | https://www.oasis-brains.org |
+
+    <!-- TODO
+    <b>check the licence</b> -->
+    (a comment holds no tags)
 """
 
 from catlint.rules._support.findings import at_span, line_subject

@@ -2,8 +2,9 @@
 
 Every link GitHub makes in the file is read: in the catalogue's cells, in
 other tables, in the prose around them and in the footnotes: inline links,
-images, autolinks, bare URLs and `www.` links, e-mail addresses, and
-reference links (placed where their definition writes the destination). The
+images, autolinks, bare URLs and `www.` links, e-mail addresses, reference
+links (placed where their definition writes the destination), and the href
+and src of raw HTML tags. The
 link column's value counts too when it renders no link (plain text, which
 `export` still writes as the row's link).
 
@@ -19,14 +20,15 @@ import re
 
 from catlint.reading import cell_text, inlines
 from catlint.reading.autolinks import whole_url
-from catlint.reading.markdown import bare_url
+from catlint.reading.html_tags import start_tags, url_attributes
+from catlint.reading.markdown import Inline, bare_url
+from catlint.reading.nodes import FOOTNOTE
 from catlint.reading.rows import unescape_pipes
-from catlint.reading.scanners import CLOSE_TAG, OPEN_TAG
 from catlint.reading.tables import Span
 from catlint.rules._support.columns import distinct_at
 
 _SCHEME_AND_HOST = re.compile(r"^([A-Za-z]+)://([A-Za-z0-9.-]*)", re.MULTILINE)
-_HTML_IN_BLOCK = re.compile(rf"<(?:{OPEN_TAG}|{CLOSE_TAG})")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MARKUP = ("[", "<", "`", "\\", "&", "://", "www.", "@")
 
 
@@ -66,6 +68,7 @@ class PageLink(NamedTuple):
 class Html(NamedTuple):
     raw: str
     places: tuple  # Place objects, or (column index, its distinct texts, text, offset) for catalogue cells
+    links: tuple = ()  # PageLinks (kind "html") to the tag's href and src URLs
 
     def where(self, catalogue):
         for place in self.places:
@@ -109,8 +112,8 @@ def page_links(context, may_concern=None):
 
 
 def page_html(context) -> list[Html]:
-    """Raw HTML tags wherever GitHub renders them (inline, and in HTML blocks); comments and
-    closing tags are left out. Found once per document."""
+    """Raw HTML start tags wherever GitHub renders them: inline (as cmark-gfm reads them), and in
+    HTML blocks (as a browser reads them, across lines). Found once per document."""
     return context.shared("page html", lambda: list(_html(context)))
 
 
@@ -140,6 +143,7 @@ def _links(context) -> tuple[list[PageLink], PlainUrls | None]:
                 continue
             if link_column or any(mark in text for mark in _MARKUP):
                 found += _cell_links(catalogue, (index, texts), text, link_column)
+    found += [link for html in page_html(context) for link in html.links]
     return found, plain
 
 
@@ -210,36 +214,62 @@ def _html(context):
     for inline in markdown.inline_content(("<",), skip=frozenset({catalogue.table.node})):
         if not markdown.rendered(inline):
             continue
-        raw = markdown.inline_text(inline)
-        for tag, offset in _tags(raw, bool(inline.cell)):
-            line, column = inline.position(offset)
-            span = Span(line, column + 1, column + 1 + len(tag))
-            yield Html(tag, (Place(line, span, span, True),))
+        at = markdown.locator(inline)  # a paragraph's tag may span lines
+        for tag, start, _ in _tags(markdown.inline_text(inline), bool(inline.cell)):
+            yield _placed(tag, lambda offset: at(start + offset))
     for cell in catalogue.table.header.cells:
-        for tag, offset in _tags(cell.text, True) if "<" in cell.text else ():
-            span = Span(cell.line, cell.start + offset, cell.start + offset + len(tag))
-            yield Html(tag, (Place(cell.line, span, span, True),))
+        for tag, start, offsets in _tags(cell.text, True) if "<" in cell.text else ():
+            yield _placed(tag, lambda offset: (cell.line, cell.start - 1 + (offsets[start + offset] if offsets else start + offset)))
     for index in range(len(catalogue.header_columns)):
         texts = distinct_at(context, index)
         for text in texts:
-            if "<" in text:
-                for tag, offset in _tags(text, True):
-                    yield Html(tag, ((index, texts, text, offset),))
-    for first, last in markdown.html_blocks:
-        for number in range(first, last + 1):
-            text = catalogue.lines[number - 1]
-            for match in _HTML_IN_BLOCK.finditer(text):
-                if not match.group().startswith("</"):
-                    span = Span(number, match.start() + 1, match.end() + 1)
-                    yield Html(match.group(), (Place(number, span, span, True),))
+            for tag, start, offsets in _tags(text, True) if "<" in text else ():
+                raw = (lambda offset: offsets[start + offset]) if offsets else (lambda offset: start + offset)
+                links = tuple(PageLink(url, "html", None, ((index, texts, text, (raw(first), raw(end)), (raw(0), raw(len(tag)))),))
+                              for url, first, end in url_attributes(tag))
+                yield Html(tag, ((index, texts, text, raw(0)),), links)
+    for block in markdown.html_block_nodes:  # as a browser reads it: a tag may span lines
+        if block.lines and _rendered_block(markdown, block):
+            inline = Inline("html_block", tuple(block.lines))
+            text, at = inline.text, markdown.locator(inline)
+            for start, end in start_tags(text):
+                yield _placed(text[start:end], lambda offset: at(start + offset))
 
 
-def _tags(text: str, cell: bool) -> list[tuple[str, int]]:
+def _placed(tag: str, at) -> Html:
+    """A tag outside the catalogue's cells, with the URLs it links to; `at(offset in the tag)` is
+    the (line, 0-based column) it stands at. A span ends with the tag or with the line it starts on."""
+    line, column = at(0)
+    span = Span(line, column + 1, column + 1 + len(_first_line(tag)))
+    links = []
+    for url, first, end in url_attributes(tag):
+        value_line, value_column = at(first)
+        value = _first_line(tag[first:end])
+        target = Span(value_line, value_column + 1, value_column + 1 + len(value))
+        links.append(PageLink(url, "html", None, (Place(value_line, target, span, value == url),)))
+    return Html(tag, (Place(line, span, span, True),), tuple(links))
+
+
+def _first_line(text: str) -> str:
+    return _LINE_BREAK.split(text, 1)[0]
+
+
+def _rendered_block(markdown, block) -> bool:
+    """An HTML block renders unless it stands in a footnote definition GitHub drops."""
+    node = block.parent
+    while node is not None and node.kind != FOOTNOTE:
+        node = node.parent
+    return node is None or markdown.rendered_footnote(node)
+
+
+def _tags(text: str, cell: bool) -> list[tuple[str, int, list[int] | None]]:
+    """The start tags GitHub reads in inline `text`: each with its offset in the parsed text
+    (a cell's with `\\|` unescaped) and the offset in `text` of each parsed character (None: the same)."""
     parsed_text = unescape_pipes(text) if cell else text
-    offsets = _positions(text) if cell else None
+    offsets = _positions(text) if cell and "\\|" in text else None
     found = []
     for start, end in inlines.parse(parsed_text, {}).html:
         raw = parsed_text[start:end]
         if not raw.startswith(("<!--", "</")):
-            found.append((raw, offsets[start] if offsets else start))
+            found.append((raw, start, offsets))
     return found
