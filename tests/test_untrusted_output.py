@@ -50,6 +50,18 @@ def test_github_plain_lines_carry_no_workflow_command(tmp_path):
     assert "%3A:error::fake.md:" in plain[0] and "##%5Badd-mask]secret" in "".join(plain)
 
 
+def test_text_output_and_fix_diff_carry_no_workflow_command(tmp_path):
+    """The runner reads `##[` anywhere in any line a step prints, whatever format was asked for."""
+    hostile = ["##[add-mask]secret", "x ##[group]g"]
+    rows = [GOOD_ROW.replace("OASIS", f"Source  {n:02}").replace("www.oasis", f"s{n}.oasis").replace("| Brain |", f"| {text} |")
+            for n, text in enumerate(hostile)]
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(*rows), encoding="utf-8")
+    for arguments in (["check", path], ["check", "--show-fixes", path], ["fix", "--diff", path]):
+        result = run_catlint(*arguments)
+        assert "##[" not in result.stdout + result.stderr and "##%5Badd-mask]secret" in result.stdout, arguments
+
+
 def test_json_lines_and_rdjsonl_escape_the_characters_that_end_a_line_for_some_readers(tmp_path):
     breaks = "one\u2028two\u2029three\u0085four"
     path = tmp_path / "catalogue.md"

@@ -120,7 +120,7 @@ def _diff(path: str, before: str, after: str, source, changed: bool) -> str:
     text = "".join(map(_shown, lines))
     if not text:
         text = f"--- a/{name}\n+++ b/{name}\n@@ encoding: {source.encoding} -> utf-8 @@\n"
-    return text
+    return no_workflow_commands(text)
 
 
 def _lines(text: str) -> list[str]:

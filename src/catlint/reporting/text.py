@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from catlint.escaping import visible
+from catlint.escaping import no_workflow_commands, visible
 from catlint.reporting import fix_command
 
 _RESET = "\x1b[0m"
@@ -38,7 +38,8 @@ def render(diagnostics, run) -> str:
             lines.append(summary(diagnostics, checked, run))
         if run.unreadable:
             lines.append(f"{run.unreadable} file{'s' if run.unreadable != 1 else ''} could not be checked (see the errors above).")
-    return "\n".join(lines) + "\n" if lines else ""
+    # An Actions log reads workflow commands in any step's output, whatever the format asked for.
+    return no_workflow_commands("\n".join(lines) + "\n") if lines else ""
 
 
 def fix_label(fix) -> str:
