@@ -305,3 +305,13 @@ def test_plain_words_in_emphasis_read_as_the_parser_reads_them(mark, inner, othe
     text = mark + inner + (other or mark)
     general = "".join(cell_text._plain(token) for token in cell_text.tokens(text))
     assert cell_text.plain_text(text) == general
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("ab \t\n\r|\x1b\x7f\x85\u00ad\u200b\u202e\u2800\u3000é¹\U000e0041\ud800"), max_size=40))
+def test_the_invisible_prescreen_finds_a_reported_character_exactly_when_the_pattern_does(text):
+    from catlint.reading.security import load_security
+    from catlint.rules.invisible_character import _may_hold, invisible_pattern
+
+    pattern = invisible_pattern(load_security().invisible)
+    assert _may_hold(text, pattern) == (pattern.search(text) is not None)

@@ -70,8 +70,16 @@ def invisible_pattern(beyond_default_ignorable: tuple[tuple[int, int], ...]) -> 
 
 @lru_cache(maxsize=4)
 def _unreported_ascii(pattern: re.Pattern) -> bytes:
-    """The ASCII characters `pattern` does not report: deleted from an ASCII text, they leave what it does."""
+    """The ASCII characters `pattern` does not report."""
     return bytes(code for code in range(128) if not pattern.match(chr(code)))
+
+
+def _may_hold(text: str, pattern: re.Pattern) -> bool:
+    """Whether `text` holds a character `pattern` reports, in a few C passes: deleting the unreported
+    ASCII bytes from its UTF-8 (never part of a longer character's bytes) leaves its other
+    characters, usually none or a handful, for the pattern to look at."""
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _unreported_ascii(pattern))
+    return bool(rest) and pattern.search(rest.decode("utf-8", "surrogatepass")) is not None
 
 
 def check(context):
@@ -80,7 +88,7 @@ def check(context):
     pattern = invisible_pattern(context.security.invisible)
     if "&" in text:
         yield from _references(catalogue, pattern)
-    if text.isascii() and not text.encode("ascii").translate(None, _unreported_ascii(pattern)):
+    if not _may_hold(text, pattern):
         return
     header = catalogue.table.header
     for number, line in enumerate(catalogue.lines, 1):
