@@ -2,7 +2,7 @@
 
 Besides catalogues of 1,000 to 100,000 rows it checks adversarial inputs: long cells of
 repeated openers, and inputs that once cost more than linear time (a catalogue saved in
-cp1252, a configuration key nested 100,000 levels) at doubling sizes.
+cp1252, a configuration key nested 100,000 levels, single long lines) at doubling sizes.
 
     python bench/run.py                  # everything, then the README's Performance section
     python bench/run.py --quick          # fewer repeats, no 100k rows; README untouched
@@ -45,6 +45,7 @@ _ROW = "| MedPix | CT | Brain | 53,000 | 12,000 | Open | Open | "  # up to its l
 LONG_LINES = (  # (label, unit, input of a size, note): lines that once cost quadratic time or memory per character
     ("a footnote line ¹ x, N spaces, y", "characters", lambda size: _TABLE + "\n\u00b9 x" + " " * size + "y\n", "the note pattern is linear"),
     ("a line of N pipes under the table", "pipes", lambda size: _TABLE + "|" * size + "\n", "a row of N cells: one reference each"),
+    ("a row of a name, then N pipes", "pipes", lambda size: _TABLE + "| MedPix " + "|" * size + "\n", "counted without a tuple per cell"),
     ("a link of N slashes, then a letter", "slashes",
      lambda size: _TABLE + _ROW + "https://medpix.nlm.nih.gov/" + "/" * size + "x |\n", "a run is tried from its first slash"),
     ("a short row whose last cell holds N spaces", "spaces",

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catlint.reading import tables
+from catlint.reading import rows, tables
 from catlint.rules import duplicate_link, ragged_row
 from catlint.rules._support import findings
 
@@ -64,3 +64,10 @@ def old_with_comments(text: str, canonical: str) -> str | None:
 def test_comments_kept_by_a_fix_are_those_the_old_pattern_found(text, canonical):
     assert findings.comment_spans(text) == [match.span() for match in OLD_COMMENT.finditer(text)]
     assert findings.with_comments(text, canonical) == old_with_comments(text, canonical)
+
+
+@settings(max_examples=EXAMPLES)
+@given(pieces("|", "||", "a", " ", "\t", "\v", "\\", "\\|", size=12), st.integers(0, 3))
+def test_counting_a_rows_cells_agrees_with_splitting_it(line, start):
+    start = min(start, len(line))
+    assert rows.count_segments(line, start) == len(rows.segments(line, start))

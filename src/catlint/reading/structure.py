@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from catlint.reading.nodes import CODE, HEADING, HTML, ITEM, LIST, PARAGRAPH, BLOCK_QUOTE, THEMATIC_BREAK
-from catlint.reading.rows import segments
+from catlint.reading.rows import count_segments
 
 # How many lines may stand between the table's end and rows that were meant to continue it.
 _GAP = 3
@@ -63,7 +63,7 @@ def _row_like(line: str, columns: int) -> bool:
     stripped = line.strip(" \t")
     if not stripped.startswith("|") and columns < 2:
         return False
-    return stripped.count("|") >= 2 and len(segments(stripped)) >= max(2, columns - 1)
+    return stripped.count("|") >= 2 and count_segments(stripped) >= max(2, columns - 1)
 
 
 def _rendered_as(document, line: int) -> str:
