@@ -91,6 +91,9 @@ ADVERSARIAL = {
     "zero-width spaces": "\u200b",
     "cyrillic and latin": "\u0430a",
     "footnote reference openers": "[^",
+    "processing instruction openers": "<?",
+    "CDATA openers": "<![CDATA[",
+    "declaration openers": "<!A ",
 }
 
 

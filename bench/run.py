@@ -2,7 +2,7 @@
 
 Besides catalogues of 1,000 to 100,000 rows it checks adversarial inputs: long cells of
 repeated openers, and inputs that once cost more than linear time (a catalogue saved in
-cp1252, a configuration key nested 100,000 levels) at doubling sizes.
+cp1252, a configuration key nested 100,000 levels, single long lines) at doubling sizes.
 
     python bench/run.py                  # everything, then the README's Performance section
     python bench/run.py --quick          # fewer repeats, no 100k rows; README untouched
@@ -41,9 +41,18 @@ GROWTH_DEPTHS = (25_000, 50_000, 100_000, 200_000)  # levels of one TOML key, do
 GROWTH_BOUND = 2.2  # at most this much slower per doubling
 GROWTH_CHARACTERS = (250_000, 500_000, 1_000_000, 2_000_000)  # one long line, doubling
 _TABLE = adversarial_catalogue("x", 1, 0)
+_ROW = "| MedPix | CT | Brain | 53,000 | 12,000 | Open | Open | "  # up to its link
 LONG_LINES = (  # (label, unit, input of a size, note): lines that once cost quadratic time or memory per character
     ("a footnote line ¹ x, N spaces, y", "characters", lambda size: _TABLE + "\n\u00b9 x" + " " * size + "y\n", "the note pattern is linear"),
     ("a line of N pipes under the table", "pipes", lambda size: _TABLE + "|" * size + "\n", "a row of N cells: one reference each"),
+    ("a row of a name, then N pipes", "pipes", lambda size: _TABLE + "| MedPix " + "|" * size + "\n", "counted without a tuple per cell"),
+    ("a link of N slashes, then a letter", "slashes",
+     lambda size: _TABLE + _ROW + "https://medpix.nlm.nih.gov/" + "/" * size + "x |\n", "a run is tried from its first slash"),
+    ("a short row whose last cell holds N spaces", "spaces",
+     lambda size: _TABLE + "| MedPix | CT | Brain | 53,000 | 12,000 | Open | a" + " " * size + "b |\n", "a run is tried from its first space"),
+    ("a term, a comment, then `<!--` to N characters", "characters",
+     lambda size: _TABLE + "| MedPix | MR <!-- a --> " + "<!--" * (size // 4) + " | Brain | 1 | 1 | Open | Open | https://e.org |\n",
+     "a fix's comments found in one pass"),
 )
 
 

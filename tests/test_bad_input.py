@@ -181,6 +181,45 @@ def test_single_1_mb_cell_with_markup_and_pipes(tmp_path):
     assert exported[0]["link"] == "https://www.oasis-brains.org"
 
 
+# Inputs that once took quadratic time (bench/ times them at doubling sizes), at a small size:
+# each gives the findings it gave then, so the linear scans read them the same.
+LICENCE, LINK = "Modify and distribute on creator agreement", "https://www.oasis-brains.org"
+TAG = "raw HTML '<img src=x>'"
+COSTLY_ROWS = {
+    "unclosed instructions, then a tag": (GOOD_ROW.replace(LICENCE, "Modify " + "<?" * 200 + " <img src=x> and"), ["CAT406"], TAG),
+    "unclosed CDATA, then a tag": (GOOD_ROW.replace(LICENCE, "Modify " + "<![CDATA[" * 100 + " <img src=x> and"), ["CAT406"], TAG),
+    "unclosed comments, then a tag": (GOOD_ROW.replace(LICENCE, "Modify " + "<!--" * 100 + " <img src=x> and"), ["CAT406"], TAG),
+    "unclosed declarations": (GOOD_ROW.replace(LICENCE, "Modify " + "<!A " * 100 + "and"), [], ""),
+    "declarations closed at the end": (GOOD_ROW.replace(LICENCE, "Modify " + "<!A " * 100 + "> and"), ["CAT406"], "raw HTML '<!A <!A"),
+    "a link with a run of slashes inside": (GOOD_ROW.replace(LINK, "https://medpix.nlm.nih.gov/" + "/" * 300 + "x") + "\n"
+                                            + ROW_2.replace("https://www.oasis-brains-2.org", "https://medpix.nlm.nih.gov/x"), [], ""),
+    "a link with a run of slashes at its end": (GOOD_ROW.replace(LINK, "https://medpix.nlm.nih.gov/" + "/" * 300) + "\n"
+                                                + ROW_2.replace("https://www.oasis-brains-2.org", "https://medpix.nlm.nih.gov"),
+                                                ["CAT309"], "same link as 'OASIS' (line 3)"),
+    "a short row with a run of spaces": ("| MedPix | CT | Brain | 53,000 | 12,000 | Open | a" + " " * 300 + "b |", ["CAT001", "CAT207"],
+                                         "row has 7 cells, the header has 8: missing 1"),
+    "a name, then a run of pipes": ("| MedPix " + "|" * 300, ["CAT101"] * 5 + ["CAT202"] * 2 + ["CAT001"],
+                                    "row has 300 cells, the header has 8: the cells from '' on are not shown"),
+    "a term, a comment, then unclosed comments": (GOOD_ROW.replace("| MR |", "| MR <!-- a --> " + "<!--" * 100 + " |"), ["CAT101", "CAT203"],
+                                                  "unknown term 'MR <!--<!--"),
+    "footnote openers without a closer": (GOOD_ROW.replace(LICENCE, "Modify " + "[^" * 100 + "a] and") + "\n\n[^a]: a note", [], ""),
+}
+
+
+@pytest.mark.parametrize("row, codes, message", COSTLY_ROWS.values(), ids=COSTLY_ROWS)
+def test_inputs_that_once_took_quadratic_time_give_the_same_findings(tmp_path, row, codes, message):
+    _, diagnostics = run_json("check", write(tmp_path, table(row)))
+    assert sorted(d["code"] for d in diagnostics) == sorted(codes)
+    assert not codes or any(message in d["message"] for d in diagnostics), diagnostics
+
+
+def test_a_short_row_with_spaces_then_a_tab_gets_its_pipe_for_the_whole_run(tmp_path):
+    path = write(tmp_path, table("| MedPix | CT | Brain | 53,000 | 12,000 | Open | a" + " " * 300 + "\t b |"))
+    _, diagnostics = run_json("check", path)
+    edits = next(d for d in diagnostics if d["code"] == "CAT001")["fix"]["edits"]
+    assert [(edit["location"]["column"], edit["end_location"]["column"], edit["content"]) for edit in edits] == [(51, 353, " | ")]
+
+
 # --- what cells may contain ---------------------------------------------------------------------
 
 def test_escaped_pipes_stay_in_their_cell(tmp_path):

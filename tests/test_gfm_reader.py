@@ -11,10 +11,13 @@ footnote definitions: duplicate and nested ones, with references inside them.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
+import cmarkgfm
 import pytest
+from cmarkgfm.cmark import Options
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -54,6 +57,13 @@ QUIRKS = [
     # A declaration block starts with `<!` and an uppercase letter only: `<!a` under a table is one more row.
     "| a | b |\n|---|---|\n<!a\n",
     "| a | b |\n|---|---|\n<!A\n",
+    # Raw HTML that reaches the end of the text without its closer is remembered as having none
+    # there: after an unclosed `<!--`, no `<!` starts raw HTML, so the links after it are links.
+    "x <!-- a <![CDATA[ <https://e.org> ]]>\n",
+    "x <!-- a <!A https://e.org >\n",
+    # A comment may hold `--`; a run of dashes closes it only when `-->` pairs up (`--->` does not).
+    "x <!-- a -- https://e.org -->\n",
+    "x <!-- a ---> https://e.org -->\n",
 ]
 
 
@@ -68,6 +78,7 @@ FIXED = [
     "|---|---|", "| :-- | --: |", "---|---", "|-|-|-|", "|", "||", "| |",
     "<!-- x -->", "<!-->", "<!--->", "<!--", "-->", "<!-- TODO", "<img src=x>", "<img src=x> | q", "<div>", "</div>",
     "<script>", "</script>", "<pre>", "<?x", "?>", "<!DOCTYPE html>", "<![CDATA[", "]]>", "<b>", "<x-y z=\"1\"/>",
+    "x <?", "x <![CDATA[", "x <!A ", "x <!-- a -- b", "x <?a?<??> <!-- -->",
     "```", "```x`", "~~~", "````", "```py", "   ```", "    ```", "~~~ `x`",
     "# h", "#h", "===", "---", "***", "- - -", "> | a | b |", "> |---|---|", ">", "- item", "1. x", "2) y", "*", "-",
     "    | a | b |", "\t| a |", "[r1]: https://x.org", "[r1]: javascript:alert(1)", "[^1]: note", "[^a]: | x |",
@@ -150,6 +161,7 @@ def test_generated_footnote_definitions_are_read_as_cmark_gfm_renders_them(markd
 INLINE = st.lists(st.sampled_from([
     "[", "]", "(", ")", "![", "<", ">", "`", "\\", "&amp;", "https://", "www.", "a.b", "e.org", "x@y.org", "mailto:", " ",
     "\n", "[^1]", "[r1]", "]:", "\"t\"", "_", "*", "~", "|", "javascript:", "a", "/", ".", ";", ":", "é", "<x@y.z>", "[]",
+    "<?", "?>", "<!--", "-->", "<![CDATA[", "]]>", "<!A ",
 ]), max_size=16).map("".join)
 
 
@@ -160,6 +172,31 @@ INLINE = st.lists(st.sampled_from([
 def test_generated_links_are_the_links_cmark_gfm_renders(blocks):
     markdown = "\n\n".join(block + (text.replace("\n", " ") + " |" if block.startswith("|") else text) for block, text in blocks)
     assert gfm_oracle.link_differences(markdown) == []
+
+
+RAW_HTML = st.lists(st.sampled_from([
+    "<", ">", "<?", "?>", "?", "<!", "<!--", "-->", "--", "-", "<![CDATA[", "]]>", "]", "<!A ", "A", " ", "x", "<a>", "</a>",
+    "<a b='", "'", "\t",
+]), max_size=14).map("".join)
+
+
+def html_as_read(text: str) -> str:
+    """The paragraph cmark renders (unsafe mode) if its raw HTML is where catlint finds it."""
+    parts, position = [], 0
+    for start, end in inlines.parse(text, {}).html:
+        parts += [html.escape(text[position:start], quote=False), text[start:end]]
+        position = end
+    return "<p>" + "".join(parts) + html.escape(text[position:], quote=False) + "</p>\n"
+
+
+@pytest.mark.untraced
+@settings(max_examples=GENERATED // 2, deadline=None, suppress_health_check=list(HealthCheck))
+@given(RAW_HTML, st.sampled_from(["", "x"]))
+def test_raw_html_is_where_cmark_gfm_finds_it(text, ending):
+    """Comments, instructions, CDATA and declarations without closers included: each is
+    looked for once per text, as cmark-gfm looks, with its results."""
+    text = ("x" + text + ending).rstrip(" \t")
+    assert html_as_read(text) == cmarkgfm.markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
 
 
 def test_the_oracle_sees_a_misread_cell(monkeypatch):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from catlint.reading import scanners
 from catlint.reading.block_starts import CODE_INDENT
 from catlint.reading.nodes import BLOCK_QUOTE, CODE, FOOTNOTE, HEADING, HTML, ITEM, PARAGRAPH, ROW, TABLE, ListData, Node
-from catlint.reading.rows import segments
+from catlint.reading.rows import count_segments
 
 
 class BlockContinuation:
@@ -51,7 +51,7 @@ class BlockContinuation:
                 return container.parent, False
 
     def _row_continues(self) -> bool:
-        return bool(segments(self.line.rstrip("\r\n"), self.first_nonspace))
+        return count_segments(self.line.rstrip("\r\n"), self.first_nonspace) > 0
 
     def _block_quote_prefix(self) -> bool:
         if self.indent <= 3 and self.peek(self.first_nonspace) == ">":

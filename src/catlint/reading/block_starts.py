@@ -11,7 +11,7 @@ from catlint.reading import scanners
 from catlint.reading.nodes import (
     BLOCK_QUOTE, CODE, FOOTNOTE, HEADING, HTML, ITEM, LIST, PARAGRAPH, ROW, TABLE, THEMATIC_BREAK, ListData, Node, accepts_lines, can_contain,
 )
-from catlint.reading.rows import segments
+from catlint.reading.rows import count_segments
 
 CODE_INDENT = 4
 # cmark-gfm stops a table once it has padded short rows with this many empty cells (a limit against
@@ -135,19 +135,19 @@ class BlockStarts:
         start = self.first_nonspace
         if paragraph.data == NOT_A_TABLE or not scanners.table_delimiter_row(self.line, start):
             return None
-        delimiter = segments(self.line.rstrip("\r\n"), start)
-        header = segments(paragraph.lines[-1][2].rstrip("\r\n"), 0)
-        if not header or len(header) != len(delimiter):
+        delimiter = count_segments(self.line.rstrip("\r\n"), start)
+        header = count_segments(paragraph.lines[-1][2].rstrip("\r\n"), 0)
+        if not header or header != delimiter:
             paragraph.data = NOT_A_TABLE  # cmark-gfm tries a paragraph once: later delimiter rows are text
             return None
-        paragraph.make_table(self.line_number, start, len(header))
+        paragraph.make_table(self.line_number, start, header)
         self.advance_offset(len(self.line) - 1 - self.offset, False)
         return paragraph
 
     def _add_row(self, table: Node) -> Node | None:
         if self.blank or table.data.padded_cells > MAX_PADDED_CELLS:
             return None
-        table.data.padded_cells += max(0, table.data.columns - len(segments(self.line.rstrip("\r\n"), self.first_nonspace)))
+        table.data.padded_cells += max(0, table.data.columns - count_segments(self.line.rstrip("\r\n"), self.first_nonspace))
         row = self.add_child(table, ROW)
         table.data.row_lines.append(self.line_number)
         table.data.row_starts.append(self.first_nonspace)

@@ -147,7 +147,7 @@ def _columns_at_once(lines, row_lines, width: int) -> list | None:
 def _texts(line: str, start: int) -> list[str]:
     """The cell texts of one row: `segments` and `cell_text` in one step for the common line."""
     if "\\" in line:
-        return [cell_text(line, a, b) for a, b in segments(line, start)]
+        return [cell_text(line, a, b) for a, b in each_segment(line, start)]
     parts = (line[start:] if start else line).split("|")
     if line.startswith("|", start):
         parts = parts[1:]

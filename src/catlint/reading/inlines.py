@@ -15,9 +15,9 @@ import re
 
 from catlint.reading import autolinks, emphasis
 from catlint.reading.brackets import close_bracket
+from catlint.reading.inline_html import HtmlScanner
 from catlint.reading.inline_link import Link
 from catlint.reading.references import ASCII_PUNCTUATION, WHITESPACE, unescape_entities
-from catlint.reading.scanners import CLOSE_TAG, OPEN_TAG
 
 # Characters that end a run of plain text: cmark's, plus the autolink and strikethrough extensions'.
 _MAX_BACKTICKS = 80  # cmark-gfm's MAXBACKTICKS
@@ -26,10 +26,6 @@ _ENTITY = re.compile(r"&(?:#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]
 _AUTOLINK_URI = re.compile(r"[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\x00-\x20<>]*+>")
 _AUTOLINK_EMAIL = re.compile(
     r"[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]++@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*+>"
-)
-_HTML_TAG = (  # compiled on first use (a tag is rare in a cell, and the pattern is costly to compile)
-    rf"(?:{OPEN_TAG}|{CLOSE_TAG}|!---->|!--(?:-?[^\x00>-])(?:-?[^\x00-])*+-->|\?(?:[^?>\x00]++|\?[^>\x00]|>)*?\?>"
-    r"|![A-Z]++[ \t\v\f\r\n]++[^>\x00]*+>|!\[CDATA\[(?:[^\]\x00]++|\][^\]\x00]|\]\][^>\x00])*?\]\]>)"
 )
 
 
@@ -73,6 +69,7 @@ class _Parser:
         self._backtick_runs: list[tuple[int, int]] | None = None  # (start, length) of every run
         self._last_run: dict[int, int] = {}  # cmark's cache: where a run of each length was last seen
         self._scanned = False  # a scan has reached the end of the text
+        self._html: HtmlScanner | None = None  # made at the first `<` that is no autolink
         self.delimiters = emphasis.DelimiterStack()
         self.struck: list[tuple[int, int]] | None = None  # strikethrough node pairs, when asked for
         self.link_text = False  # parsing a link's text on its own
@@ -181,9 +178,11 @@ class _Parser:
             self.links.append(Link("autolink", url, start, self.position, inner))
             self.add("link", start, self.position)
             return True
-        tag = re.compile(_HTML_TAG).match(text, start + 1)  # re's cache keeps it compiled
-        if tag:
-            self.position = tag.end()
+        if self._html is None:
+            self._html = HtmlScanner(text)
+        end = self._html.end(start + 1)
+        if end is not None:
+            self.position = end
             self.html.append((start, self.position))
             self.add("html", start, self.position)
             return True

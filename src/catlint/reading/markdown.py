@@ -12,13 +12,14 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
+from itertools import islice
 from typing import Any, NamedTuple
 
 from catlint.reading import autolinks, inlines
 from catlint.reading.blocks import BlockParser
 from catlint.reading.nodes import FOOTNOTE, HEADING, HTML, PARAGRAPH, TABLE, Node
 from catlint.reading.references import locate, normalize_label
-from catlint.reading.rows import segments, unescape_pipes
+from catlint.reading.rows import each_segment, unescape_pipes
 
 # A text without any of these holds no link, image, raw HTML, code span or footnote reference.
 MARKUP = ("[", "<", "`", "\\", "&", "://", "www.", "@")
@@ -97,7 +98,7 @@ class MarkdownDocument:
             text = self.lines[line - 1]
             if not any(needle in text for needle in needles):
                 continue
-            for cell_start, cell_end in segments(text, start)[: data.columns]:
+            for cell_start, cell_end in islice(each_segment(text, start), data.columns):
                 raw = text[cell_start:cell_end]
                 if any(needle in raw for needle in needles):
                     yield Inline("cell", cell=(line, cell_start, cell_end), footnote=footnote)

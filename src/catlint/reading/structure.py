@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from catlint.reading.header_lookalikes import reads_as_catalogue
 from catlint.reading.nodes import BLOCK_QUOTE, CODE, FOOTNOTE, HEADING, HTML, ITEM, LIST, PARAGRAPH, REFERENCES, TABLE, THEMATIC_BREAK
-from catlint.reading.rows import segments
+from catlint.reading.rows import count_segments
 
 _RENDERED_AS = {PARAGRAPH: "a paragraph", CODE: "a code block", HTML: "raw HTML", HEADING: "a heading",
                 LIST: "a list", ITEM: "a list", BLOCK_QUOTE: "a block quote", THEMATIC_BREAK: "a rule",
@@ -132,4 +132,4 @@ def _table_end(node) -> int:
 
 def _row_like(line: str, columns: int) -> bool:
     stripped = line.strip(" \t")  # a catalogue has two columns at least: a leading pipe is optional
-    return stripped.count("|") >= 2 and len(segments(stripped)) >= max(2, columns - 1)
+    return stripped.count("|") >= 2 and count_segments(stripped) >= max(2, columns - 1)

@@ -45,8 +45,10 @@ def check(context):
 
 # For links that are each one plain URL (scheme, host of letters, digits, hyphens and dots, no
 # user info or port), a coarser key than `_link_key`, made for the whole column in one pass: lower
-# case throughout, no scheme or www., no fragment, no trailing slash or empty query.
-_COARSE = re.compile(r"^[a-z]+://(?:www\.)?|#[^\n]*|/+(?=[?#\n]|\Z)|\?(?=[#\n]|\Z)", re.MULTILINE)
+# case throughout, no scheme or www., no fragment, no trailing slash or empty query. A run of
+# slashes is tried only from its first slash (or the one after a scheme's `://`), and whole:
+# tried from each of its slashes, a long run that ends in a letter took quadratic time.
+_COARSE = re.compile(r"^[a-z]+://(?:www\.)?|#[^\n]*|(?:(?<!/)|(?<=://))/++(?=[?#\n]|\Z)|\?(?=[#\n]|\Z)", re.MULTILINE)
 
 
 def _surely_distinct(links: list[str]) -> bool:

@@ -25,7 +25,7 @@ from catlint.diagnostics import Edit, Finding, Fix, Position
 from catlint.rules._support.findings import row_subject
 from catlint.rules.contract import Rule
 
-_TABS = re.compile(r" *\t[\t ]*")
+_TABS = re.compile(r"(?<! ) *+\t[\t ]*+")  # from a run's first space only: linear in a cell of spaces
 
 
 def check(context):

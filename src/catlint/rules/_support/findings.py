@@ -3,14 +3,10 @@ subject that keeps a finding's identity when unrelated lines move."""
 
 from __future__ import annotations
 
-import re
-
 from catlint.diagnostics import Edit, Finding, Fix, Position
 from catlint.reading.body import Cell
 from catlint.reading.cell_text import drops_markup
 from catlint.reading.tables import Span
-
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def shown(text: str, limit: int = 40) -> str:
@@ -46,10 +42,21 @@ def with_comments(text: str, canonical: str) -> str | None:
     comments (`1200 <!-- approx -->` becomes `1,200 <!-- approx -->`); None when it is canonical."""
     if "<!--" not in text:
         return None if text == canonical else canonical
-    comments = _COMMENT.findall(text)
-    if _COMMENT.sub("", text).strip() == canonical:
+    spans = comment_spans(text)
+    gaps = zip([0, *(end for _, end in spans)], [*(start for start, _ in spans), len(text)])
+    if "".join(text[start:end] for start, end in gaps).strip() == canonical:
         return None
-    return " ".join([canonical, *comments])
+    return " ".join([canonical, *(text[start:end] for start, end in spans)])
+
+
+def comment_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each `<!-- … -->`, each ending at the first `-->` after its `<!--`, found
+    in one pass (a lazy `<!--.*?-->` scanned to the end once for each unclosed `<!--`)."""
+    spans, position = [], 0
+    while (start := text.find("<!--", position)) >= 0 and (end := text.find("-->", start + 4)) >= 0:
+        position = end + 3
+        spans.append((start, position))
+    return spans
 
 
 def row_subject(catalogue, row: int) -> tuple[str, ...]:
