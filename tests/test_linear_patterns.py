@@ -36,6 +36,7 @@ def found(pattern, text: str) -> list:
 @given(pieces("http", "s", "://", "www.", "a", ".", ":", "/", "//", "///", "?", "#", "\n"))
 def test_the_coarse_link_key_removes_what_the_old_pattern_removed(text):
     assert found(duplicate_link._COARSE, text) == found(OLD_COARSE, text)
+    assert duplicate_link._coarse(text) == OLD_COARSE.sub("", text), "the single-slash pattern where it applies"
 
 
 @settings(max_examples=EXAMPLES)

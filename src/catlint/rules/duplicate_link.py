@@ -49,12 +49,21 @@ def check(context):
 # slashes is tried only from its first slash (or the one after a scheme's `://`), and whole:
 # tried from each of its slashes, a long run that ends in a letter took quadratic time.
 _COARSE = re.compile(r"^[a-z]+://(?:www\.)?|#[^\n]*|(?:(?<!/)|(?<=://))/++(?=[?#\n]|\Z)|\?(?=[#\n]|\Z)", re.MULTILINE)
+# The same key when no two slashes end a line or come before `?` or `#` (the common column): the
+# slashes it removes are then single, and without the lookbehinds it is read twice as fast.
+_COARSE_SINGLE_SLASHES = re.compile(r"^[a-z]+://(?:www\.)?|#[^\n]*|/(?=[?#\n]|\Z)|\?(?=[#\n]|\Z)", re.MULTILINE)
+_SLASHES_AT_AN_END = re.compile(r"//(?=[?#\n]|\Z)")
 
 
 def _surely_distinct(links: list[str]) -> bool:
     """True when no two links can have the same key (their coarse keys all differ)."""
-    keys = _COARSE.sub("", "\n".join(links).lower()).split("\n")
+    flat = "\n".join(links).lower()
+    keys = _coarse(flat).split("\n")
     return len(set(keys)) == len(links)
+
+
+def _coarse(flat: str) -> str:
+    return (_COARSE if _SLASHES_AT_AN_END.search(flat) else _COARSE_SINGLE_SLASHES).sub("", flat)
 
 
 def _link_key(link: str) -> tuple[str, str, str]:
