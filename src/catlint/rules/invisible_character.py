@@ -78,8 +78,15 @@ def _may_hold(text: str, pattern: re.Pattern) -> bool:
     """Whether `text` holds a character `pattern` reports, in a few C passes: deleting the unreported
     ASCII bytes from its UTF-8 (never part of a longer character's bytes) leaves its other
     characters, usually none or a handful, for the pattern to look at."""
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _unreported_ascii(pattern))
-    return bool(rest) and pattern.search(rest.decode("utf-8", "surrogatepass")) is not None
+    unreported = _unreported_ascii(pattern)
+    for start in range(0, len(text), _CHUNK):  # a megabyte at a time: the file's bytes are never all held
+        rest = text[start : start + _CHUNK].encode("utf-8", "surrogatepass").translate(None, unreported)
+        if rest and pattern.search(rest.decode("utf-8", "surrogatepass")):
+            return True
+    return False
+
+
+_CHUNK = 1 << 20
 
 
 def check(context):
