@@ -216,3 +216,19 @@ def test_a_row_without_outer_pipes_never_loses_the_pipe_that_keeps_it_in_the_tab
     assert before == 3 and after.stdout.count("\n") == 3, (path.read_text(encoding="utf-8"), after.stderr)
     code, left = run_json("check", "--select", "table-layout", path)
     assert code == 0 and left == [], "the table is laid out, that row with its leading pipe"
+
+
+def test_a_line_with_more_fixes_than_can_be_proven_in_linear_time_is_reported_without_them(tmp_path):
+    """Every fix is proven on its whole row; a cell of hundreds of zero-width spaces would cost
+    time quadratic in the line, so that line's findings come without fixes and fix leaves it."""
+    from catlint.engine.fix_scope import MOST_FIXES_PER_LINE
+
+    crowded = GOOD_ROW.replace("OASIS", "OA" + "\u200b" * (MOST_FIXES_PER_LINE + 1) + "SIS")
+    few = GOOD_ROW.replace("OASIS", "Zeta\u200b")
+    path = tmp_path / "catalogue.md"
+    path.write_text(table(crowded, few), encoding="utf-8")
+    code, diagnostics = run_json("check", "--select", "CAT401", path)
+    on_line = {row: [d["fix"] is not None for d in diagnostics if d["location"]["row"] == row] for row in (3, 4)}
+    assert code == 1 and len(on_line[3]) == MOST_FIXES_PER_LINE + 1 and not any(on_line[3]) and on_line[4] == [True]
+    run_catlint("fix", path)
+    assert path.read_text(encoding="utf-8") == table(crowded, GOOD_ROW.replace("OASIS", "Zeta"))

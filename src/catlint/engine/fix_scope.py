@@ -29,10 +29,18 @@ from catlint.reading.tables import split_row
 
 
 def confined_fixes(diagnostics: list[Diagnostic], catalogue) -> list[Diagnostic]:
-    """The diagnostics, each fix withheld (the problem reported without it) unless it is confined."""
+    """The diagnostics, each fix withheld (the problem reported without it) unless it is confined.
+    Each fix is proven on its whole row, so a line with more fixes than MOST_FIXES_PER_LINE (a cell
+    of thousands of zero-width spaces) gets none: proving them would take time quadratic in the line."""
     if not any(diagnostic.fix for diagnostic in diagnostics):
         return diagnostics
-    return [d if d.fix is None or is_confined(catalogue, d) else d._replace(fix=None) for d in diagnostics]
+    per_line = Counter(d.location.row for d in diagnostics if d.fix is not None)
+    crowded = {line for line, count in per_line.items() if count > MOST_FIXES_PER_LINE}
+    return [d if d.fix is None or (d.location.row not in crowded and is_confined(catalogue, d)) else d._replace(fix=None)
+            for d in diagnostics]
+
+
+MOST_FIXES_PER_LINE = 200
 
 
 def is_confined(catalogue, diagnostic: Diagnostic) -> bool:
