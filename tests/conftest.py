@@ -123,6 +123,18 @@ def table(*rows: str, header: str = HEADER) -> str:
 GOOD_ROW = "| OASIS | MR | Brain | 373 | 186 | Registration | Modify and distribute on creator agreement | https://www.oasis-brains.org |"
 
 
+def write_markdown(tmp_path, text: str):
+    """`text` as tmp_path/catalogue.md (UTF-8); its path."""
+    path = tmp_path / "catalogue.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def codes_at(diagnostics, line: int) -> set[str]:
+    """The codes of the JSON diagnostics that start on `line`."""
+    return {d["code"] for d in diagnostics if d["location"]["row"] == line}
+
+
 # Hypothesis: a quick profile for CI, a long one for local runs (--hypothesis-profile=long).
 from hypothesis import HealthCheck, settings  # noqa: E402
 

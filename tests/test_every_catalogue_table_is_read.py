@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from conftest import run_catlint, run_json, table
+from conftest import run_catlint, run_json, table, write_markdown
 from catlint.reading.header_lookalikes import header_keys
 
 GOOD = "| OASIS | MR | Brain | 373 | 186 | Registration | Modify | https://www.oasis-brains.org |"
@@ -23,10 +23,7 @@ NAMES = ["Source", "Data Types", "Body Parts", "Images", "Patients", "Availabili
 CYRILLIC = str.maketrans("aceoi", "\u0430\u0441\u0435\u043e\u0456")  # а с е о і
 
 
-def write(tmp_path, text: str):
-    path = tmp_path / "catalogue.md"
-    path.write_text(text, encoding="utf-8")
-    return path
+write = write_markdown
 
 
 def header_of(names) -> str:

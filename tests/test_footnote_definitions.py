@@ -14,21 +14,14 @@ import json
 
 import pytest
 
-from conftest import GOOD_ROW, HEADER, run_catlint, run_json, table
+from conftest import GOOD_ROW, HEADER, codes_at, run_catlint, run_json, table, write_markdown
 
 LURE = "[MedPix](https://good.org@evil.example) <img src=x onerror=alert(1)>"
 SECOND = "| Evil | MR | Heart | 5 | 9 | Open | x | [x](javascript:alert(1)) |"
 COUNTED = GOOD_ROW.replace("| 373 |", "| 373[^1] |")
 
 
-def write(tmp_path, text: str):
-    path = tmp_path / "catalogue.md"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def codes_at(diagnostics, line: int) -> set[str]:
-    return {d["code"] for d in diagnostics if d["location"]["row"] == line}
+write = write_markdown
 
 
 def indented(text: str, spaces: int) -> str:

@@ -12,20 +12,13 @@ import json
 
 import pytest
 
-from conftest import GOOD_ROW, HEADER, SEED, run_catlint, run_json, table
+from conftest import GOOD_ROW, HEADER, SEED, codes_at, run_catlint, run_json, table, write_markdown
 
 HOSTILE = "| Evil | MR | Brain | 1 | 1 | Open | MIT | [site](javascript:alert(1)) https://good.org@evil.example \u202egnp.exe |"
 SECOND = "| MedPix | XR | All | 53,000+ | 13,000+ | Registration | Personal use only | https://medpix.nlm.nih.gov/home |"
 
 
-def write(tmp_path, text: str):
-    path = tmp_path / "catalogue.md"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def codes_at(diagnostics, line: int) -> set[str]:
-    return {d["code"] for d in diagnostics if d["location"]["row"] == line}
+write = write_markdown
 
 
 @pytest.mark.parametrize("blank_looking", ["\u00a0", "\u3000", "\f"], ids=["nbsp", "ideographic-space", "form-feed"])
