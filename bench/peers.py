@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from catalogues import large_catalogue  # noqa: E402
-from run import README, ROOT, catlint, environment, machine  # noqa: E402
+from run import END as BENCH_END, README, ROOT, catlint, environment, machine, write_readme  # noqa: E402
 
 BEGIN, END = "<!-- peers:begin -->", "<!-- peers:end -->"
 SIZES = (1_000, 10_000, 100_000)
@@ -102,15 +102,6 @@ def section(when: str, rows: list[tuple[int, dict]], pinned: float | None) -> st
     return "\n".join(lines)
 
 
-def write_readme(text: str) -> None:
-    readme = README.read_text(encoding="utf-8")
-    if BEGIN in readme and END in readme:
-        readme = readme[: readme.index(BEGIN)] + text + readme[readme.index(END) + len(END) :]
-    else:
-        readme = readme.replace("<!-- bench:end -->", "<!-- bench:end -->\n\n" + text, 1)
-    README.write_text(readme, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7)
@@ -139,7 +130,7 @@ def main() -> int:
     print()
     print(text)
     if not (arguments.quick or arguments.no_readme):
-        write_readme(text)
+        write_readme(text, BEGIN, END, after=BENCH_END)
         print(f"\nwritten to {README.name}")
     return 0
 

@@ -210,10 +210,14 @@ def readme_section(when: str, baselines, sizes, adversarial, growth=()) -> str:
     return "\n".join(lines)
 
 
-def write_readme(section: str) -> None:
+def write_readme(section: str, begin: str = BEGIN, end: str = END, after: str | None = None) -> None:
+    """Replace README's section between `begin` and `end`; a new one goes after the line `after`,
+    or in a new Performance section at the end."""
     text = README.read_text(encoding="utf-8")
-    if BEGIN in text and END in text:
-        text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END) :]
+    if begin in text and end in text:
+        text = text[: text.index(begin)] + section + text[text.index(end) + len(end) :]
+    elif after is not None and after in text:
+        text = text.replace(after, after + "\n\n" + section, 1)
     else:
         text = text.rstrip("\n") + "\n\n## Performance\n\n" + section + "\n"
     README.write_text(text, encoding="utf-8")
