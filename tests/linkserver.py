@@ -220,7 +220,7 @@ class LinkServers:
         self.https.context.load_cert_chain(self.cafile, key)
         self.https.context.sni_callback = lambda connection, name, context: self.state.server_names.append(name)
         self.state.https_port = self.https.server_address[1]
-        self.threads = [threading.Thread(target=server.serve_forever, daemon=True) for server in (self.http, self.https)]
+        self.threads = [threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True) for server in (self.http, self.https)]
         for thread in self.threads:
             thread.start()
 

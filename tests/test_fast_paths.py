@@ -2,6 +2,7 @@
 
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,10 @@ from catlint.reading.knowledge import load_knowledge, split_link
 from catlint.reading.schema import load_schema
 
 url_chars = st.sampled_from(list("abcXYZ019.-_~/?#&=%:@[] \t\u00e9"))
+# Hundreds of generated cases per test: the tracer would double their time, and the code they
+# compare is covered by the rule and reader tests.
+pytestmark = pytest.mark.untraced
+
 urls = st.one_of(
     st.builds(lambda scheme, host, rest: f"{scheme}://{host}{rest}", st.sampled_from(["http", "https", "HTTPS", "ftp"]),
               st.text(st.sampled_from(list("abcXYZ019.-")), min_size=0, max_size=12), st.text(url_chars, max_size=20)),
@@ -315,3 +320,45 @@ def test_the_invisible_prescreen_finds_a_reported_character_exactly_when_the_pat
 
     pattern = invisible_pattern(load_security().invisible)
     assert _may_hold(text, pattern) == (pattern.search(text) is not None)
+
+
+ROW_LINES = ["| a | b |", "|a|b|c|", "| a |", "|", "| a \\| b |", "  | a | b |", "a | b", "|  | |", "| `|` | x |", "| a | b |  ", "",
+             "- x", "> | a |", "\t| a | b |", "|\t| b |"]
+
+
+@settings(max_examples=max(300, settings().max_examples))
+@given(st.lists(st.sampled_from(ROW_LINES), max_size=12), st.integers(1, 5), st.sampled_from(["\n", "\r\n"]))
+def test_rows_taken_a_chunk_at_a_time_are_the_rows_taken_one_by_one(rows, chunk, ending):
+    """The block parser takes a `Lines` view's plain rows `CHUNK_LINES` at a time (`plain_rows`)
+    and a list's one by one: both give the same tables (rows, their starts, padded cells)."""
+    from catlint.reading import blocks
+    from catlint.reading.lines import split_lines
+
+    parts, view = split_lines(ending.join(["| h | i |", "|---|---|", *rows, "after"]) + ending)
+    saved, blocks.CHUNK_LINES = blocks.CHUNK_LINES, chunk
+    try:
+        assert _tables(blocks.BlockParser().parse(view)) == _tables(blocks.BlockParser().parse(parts))
+    finally:
+        blocks.CHUNK_LINES = saved
+
+
+def _tables(root) -> list:
+    found, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if node.kind == "table":
+            found.append((list(node.data.row_lines), list(node.data.row_starts), node.data.padded_cells, node.end_line))
+        stack.extend(node.children)
+    return found
+
+
+def test_the_chunk_comparison_sees_a_row_taken_without_its_cell_count(monkeypatch):
+    """Negative control: a `plain_rows` that skipped the pipe count would add a short row's
+    padded cells to nobody, and the comparison above would see it."""
+    from catlint.reading import blocks
+    from catlint.reading.lines import split_lines
+
+    parts, view = split_lines("| h | i |\n|---|---|\n| a | b |\n| short |\n")
+    assert _tables(blocks.BlockParser().parse(view)) == _tables(blocks.BlockParser().parse(parts))
+    monkeypatch.setattr(blocks, "plain_rows", lambda lines, index, end, columns: end - index)
+    assert _tables(blocks.BlockParser().parse(view)) != _tables(blocks.BlockParser().parse(parts))

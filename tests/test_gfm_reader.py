@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gfm_oracle
+from byte_picks import Picks, built_from_bytes
 from catlint.reading import inlines, rows
 
 FENCE = "`" * 32
@@ -72,7 +73,7 @@ def test_cmark_gfm_quirks_are_read_as_github_renders_them(markdown):
     assert gfm_oracle.differences(markdown) == [] and gfm_oracle.link_differences(markdown) == []
 
 
-CELL = st.text(st.sampled_from(list("ab é|\\`*_[]()<>!:/.@w- \t\u00a0~&;")), max_size=7)
+CELL_CHARACTERS = list("ab é|\\`*_[]()<>!:/.@w- \t\u00a0~&;")
 FIXED = [
     "", "   ", "\t", "\u00a0", "\u3000", "\f", "\v", " \u00a0 ",
     "|---|---|", "| :-- | --: |", "---|---", "|-|-|-|", "|", "||", "| |",
@@ -84,20 +85,25 @@ FIXED = [
     "    | a | b |", "\t| a |", "[r1]: https://x.org", "[r1]: javascript:alert(1)", "[^1]: note", "[^a]: | x |",
     "¹ note", "ยน note", "text", "see https://e.org and www.e.org", "x@y.org", "[a][r1] [r1] [^1] ![i](u.png)",
 ]
-PREFIX = st.sampled_from(["", "", "", "", "> ", "  ", "- ", "1. ", "    ", "\t", " ", ">> "])
+PREFIXES = ["", "", "", "", "> ", "  ", "- ", "1. ", "    ", "\t", " ", ">> "]
+ROW_EDGES = [("| ", " |"), ("", ""), ("|", ""), ("", " |")]
 
 
-@st.composite
-def row_lines(draw):
-    cells = draw(st.lists(CELL, min_size=1, max_size=4))
-    outer = draw(st.sampled_from([("| ", " |"), ("", ""), ("|", ""), ("", " |")]))
-    return outer[0] + " | ".join(cells) + outer[1]
+def row_line(picks: Picks) -> str:
+    cells = [picks.text(CELL_CHARACTERS, 7) for _ in range(1 + picks.number(4))]
+    left, right = picks.pick(ROW_EDGES)
+    return left + " | ".join(cells) + right
+
+
+def line(picks: Picks) -> str:
+    kind = picks.number(3)
+    text = picks.pick(FIXED) if kind == 0 else row_line(picks) if kind == 1 else "| a | b |\n|---|---|"
+    return picks.pick(PREFIXES) + text if picks.one_in(5) else text
 
 
 @st.composite
 def documents(draw):
-    lines = draw(st.lists(st.one_of(st.sampled_from(FIXED), row_lines(), st.just("| a | b |\n|---|---|")), min_size=1, max_size=12))
-    lines = [draw(PREFIX) + line if draw(st.integers(0, 4)) == 0 else line for line in lines]
+    lines = draw(st.lists(built_from_bytes(line, 40), min_size=1, max_size=12))
     ending = draw(st.sampled_from(["\n", "\n", "\r\n", ""]))
     return ("\r\n" if ending == "\r\n" else "\n").join(lines) + ending
 
@@ -135,34 +141,33 @@ def test_footnote_definitions_are_read_as_cmark_gfm_renders_them(markdown):
     assert gfm_oracle.differences(markdown) + gfm_oracle.html_differences(markdown) == []
 
 
-@st.composite
-def footnote_lines(draw):
+def footnote_line(picks: Picks) -> str:
     """A definition, a reference, a table or other text, maybe nested, with numbered links and HTML."""
-    n, label, other = draw(st.integers(0, 9)), draw(st.sampled_from("1aA")), draw(st.sampled_from("1aA"))
-    content = draw(st.sampled_from([
+    n, label, other = picks.number(10), picks.pick("1aA"), picks.pick("1aA")
+    content = picks.pick([
         f"[x](https://d{n}.org)", f"[^{other}]", f"self [^{label}] <b{n}>", f"[^{other}] [x](https://d{n}.org)",
         f"<img src=x{n} onerror=alert(1)>", f"| [c](https://c{n}.org) |", "",
-    ]))
-    line = draw(st.sampled_from([
+    ])
+    line = picks.pick([
         f"[^{label}]: {content}", f"[^{label}]: {content}", f"see [^{label}] [r](https://r{n}.org)", content,
         f"| [t](https://t{n}.org) |\n|---|\n| [^{label}] |",
-    ]))
-    prefix = draw(st.sampled_from(["", "", "    ", "        ", "  ", "> ", "- "]))
-    return "\n".join(prefix + part for part in line.rstrip().split("\n")) + draw(st.sampled_from(["\n", "\n\n"]))
+    ])
+    prefix = picks.pick(["", "", "    ", "        ", "  ", "> ", "- "])
+    return "\n".join(prefix + part for part in line.rstrip().split("\n")) + picks.pick(["\n", "\n\n"])
 
 
 @pytest.mark.untraced
 @settings(max_examples=GENERATED // 4, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(footnote_lines(), min_size=1, max_size=8).map("".join))
+@given(st.lists(built_from_bytes(footnote_line, 8), min_size=1, max_size=8).map("".join))
 def test_generated_footnote_definitions_are_read_as_cmark_gfm_renders_them(markdown):
     assert gfm_oracle.differences(markdown) + gfm_oracle.html_differences(markdown) == []
 
 
-INLINE = st.lists(st.sampled_from([
+INLINE = built_from_bytes(lambda picks: picks.each([
     "[", "]", "(", ")", "![", "<", ">", "`", "\\", "&amp;", "https://", "www.", "a.b", "e.org", "x@y.org", "mailto:", " ",
     "\n", "[^1]", "[r1]", "]:", "\"t\"", "_", "*", "~", "|", "javascript:", "a", "/", ".", ";", ":", "é", "<x@y.z>", "[]",
     "<?", "?>", "<!--", "-->", "<![CDATA[", "]]>", "<!A ",
-]), max_size=16).map("".join)
+]), 16)
 
 
 @pytest.mark.untraced
@@ -174,10 +179,10 @@ def test_generated_links_are_the_links_cmark_gfm_renders(blocks):
     assert gfm_oracle.link_differences(markdown) == []
 
 
-RAW_HTML = st.lists(st.sampled_from([
+RAW_HTML = built_from_bytes(lambda picks: picks.each([
     "<", ">", "<?", "?>", "?", "<!", "<!--", "-->", "--", "-", "<![CDATA[", "]]>", "]", "<!A ", "A", " ", "x", "<a>", "</a>",
     "<a b='", "'", "\t",
-]), max_size=14).map("".join)
+]), 14)
 
 
 def html_as_read(text: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -77,6 +78,7 @@ def test_repair_leaves_genuine_words_alone(phrase):
     assert repair("193 " + phrase) == "193 " + phrase
 
 
+@pytest.mark.untraced  # hundreds of whole-document fixes
 @settings(max_examples=200)
 @given(phrases, phrases, phrases)
 def test_fix_leaves_genuine_words_alone_in_cells_notes_and_prose(name, licence, note):

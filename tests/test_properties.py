@@ -1,11 +1,13 @@
 """Property tests over generated catalogues: fix is lossless, idempotent and always settles."""
 
 import json
+import unicodedata
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from byte_picks import Picks, built_from_bytes
 from catlint.engine.config import Config
 from catlint.reading.catalogue import read_catalogue
 from catlint.engine.fixer import fix_document
@@ -20,64 +22,74 @@ SCHEMA = load_schema()
 HEADERS = ["Source", "Data Types", "Body Parts", "Images", "Patients", "Availability", "Licence", "Link"]
 HEADER_ALIASES = {"Body Parts": ["Data Focus", "body parts", "**Body Parts**"], "Licence": ["License", "LICENCE"], "Link": ["URL", "Link"]}
 
-text_chars = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="|\\`*_[]<>&!~#\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200c\u200d\u200e\u200f\u061c")
-spacing = st.sampled_from([" ", "  ", "\u00a0", "\t", " \u200b"])
+BLACKLISTED = set("|\\`*_[]<>&!~#\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200c\u200d\u200e\u200f\u061c")
+text_chars = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="".join(BLACKLISTED))
+PLAIN = [char for char in map(chr, range(0x20, 0x7F)) if char not in BLACKLISTED]
+SPACING = [" ", "  ", "\u00a0", "\t", " \u200b"]
+CASES = [str, str.lower, str.upper]
 
 
-def spelled_list(field):
+def character(picks: Picks) -> str:
+    """Mostly ASCII; else any code point of the plane the next byte picks (those text_chars allows)."""
+    if picks.number(3):
+        return picks.pick(PLAIN)
+    code = picks.number(3) << 16 | picks.number(256) << 8 | picks.number(256)
+    char = chr(code)
+    return char if char not in BLACKLISTED and unicodedata.category(char) not in ("Cs", "Cc", "Zl", "Zp") else picks.pick(PLAIN)
+
+
+def word(picks: Picks) -> str:
+    return "".join(character(picks) for _ in range(1 + picks.number(12))).strip() or "a"
+
+
+def spelled_list(picks: Picks, field: str) -> str:
     vocabulary = SCHEMA.vocabulary(field) + list(SCHEMA.properties[field].get("x-aliases", {}))
-    terms = st.lists(st.sampled_from(vocabulary), min_size=1, max_size=4)
-    case = st.sampled_from([str, str.lower, str.upper])
-    separator = st.sampled_from([", ", ",", "; ", " / ", " and ", " & "])
-    return st.tuples(terms, case, separator).map(lambda t: t[2].join(t[1](term) for term in t[0]))
+    terms = [picks.pick(vocabulary) for _ in range(1 + picks.number(4))]
+    case, separator = picks.pick(CASES), picks.pick([", ", ",", "; ", " / ", " and ", " & "])
+    return separator.join(case(term) for term in terms)
 
 
-@st.composite
-def counts(draw):
-    if draw(st.booleans()) and draw(st.booleans()):
-        return draw(st.sampled_from(["X", "x", "unknown", "?", "n/a", "-", "\u2014", ""]))
-    value = draw(st.integers(0, 10_000_000))
-    digits = draw(st.sampled_from([str(value), f"{value:,}", f"{value:,}".replace(",", " "), f"{value:,}".replace(",", "\u00a0")]))
-    lower = draw(st.sampled_from(["", "+", " +", ">", "\u2265 ", ">="]))
-    marker = draw(st.sampled_from(["", "", "\u00b9", "\u00b2"]))
+def count(picks: Picks) -> str:
+    if picks.one_in(4):
+        return picks.pick(["X", "x", "unknown", "?", "n/a", "-", "\u2014", ""])
+    value = int.from_bytes(bytes(picks.number(256) for _ in range(3))) % 10_000_001
+    digits = picks.pick([str(value), f"{value:,}", f"{value:,}".replace(",", " "), f"{value:,}".replace(",", "\u00a0")])
+    lower = picks.pick(["", "+", " +", ">", "\u2265 ", ">="])
+    marker = picks.pick(["", "", "\u00b9", "\u00b2"])
     return (digits + lower if lower.strip() == "+" else lower + digits) + marker
 
 
-def words():
-    return st.text(text_chars, min_size=1, max_size=12).filter(lambda word: word.strip() and word == word.strip())
+def row(picks: Picks) -> list[str]:
+    name = picks.pick(SPACING).join(word(picks) for _ in range(1 + picks.number(3)))
+    term = picks.pick(SCHEMA.vocabulary("availability") + list(SCHEMA.properties["availability"]["x-aliases"]))
+    data_types, body_parts = spelled_list(picks, "data_types"), spelled_list(picks, "body_parts")
+    images, patients, availability = count(picks), count(picks), picks.pick(CASES)(term)
+    licence = picks.pick(SPACING).join(word(picks) for _ in range(1 + picks.number(4)))
+    host = "".join(picks.pick("abcdefghijklmnopqrstuvwxyz") for _ in range(1 + picks.number(8)))
+    path = "/" + "".join(picks.pick("abcdefghijklmnopqrstuvwxyz0123456789_") for _ in range(picks.number(7)))
+    link = f"https://{host}.example.org" + (path if picks.number(2) else "")
+    return [name, data_types, body_parts, images, patients, availability, licence, link]
 
 
-@st.composite
-def rows(draw):
-    name = draw(st.lists(words(), min_size=1, max_size=3))
-    term = draw(st.sampled_from(SCHEMA.vocabulary("availability") + list(SCHEMA.properties["availability"]["x-aliases"])))
-    return [
-        draw(spacing).join(name),
-        draw(spelled_list("data_types")),
-        draw(spelled_list("body_parts")),
-        draw(counts()),
-        draw(counts()),
-        draw(st.sampled_from([str, str.lower, str.upper]))(term),
-        draw(spacing).join(draw(st.lists(words(), min_size=1, max_size=4))),
-        "https://" + draw(st.from_regex(r"[a-z]{1,8}\.example\.org(/[a-z0-9_]{0,6})?", fullmatch=True)),
-    ]
-
-
-@st.composite
-def catalogues(draw):
-    header = [draw(st.sampled_from([name] + HEADER_ALIASES.get(name, []))) for name in HEADERS]
-    body = draw(st.lists(rows(), min_size=1, max_size=6))
-    aligned = draw(st.booleans())
+def layout(picks: Picks, body: list[list[str]]) -> str:
+    header = [picks.pick([name] + HEADER_ALIASES.get(name, [])) for name in HEADERS]
     lines = [header, ["---"] * len(header)] + body
-    if aligned:
+    if picks.number(2):  # aligned
         widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
         lines[1] = ["-" * width for width in widths]
         text = "\n".join("| " + " | ".join(cell.ljust(width) for cell, width in zip(line, widths)) + " |" for line in lines)
     else:
-        text = "\n".join(draw(st.sampled_from(["| {} |", "{}", "|{}|"])).format(draw(st.sampled_from([" | ", "|"])).join(line)) for line in lines)
-    footnote = draw(st.sampled_from(["", "\n\u00b9 Number of MRI slices", "\n\n\u00b9 Number of MRI slices\n\u00b2 Second note"]))
-    before = draw(st.sampled_from(["", "# Catalogue\n\nSome text.\n\n"]))
-    return before + text + footnote + draw(st.sampled_from(["", "\n", "\n\nAfter.\n"]))
+        pattern, separator = picks.pick(["| {} |", "{}", "|{}|"]), picks.pick([" | ", "|"])
+        text = "\n".join(pattern.format(separator.join(line)) for line in lines)
+    footnote = picks.pick(["", "\n\u00b9 Number of MRI slices", "\n\n\u00b9 Number of MRI slices\n\u00b2 Second note"])
+    before = picks.pick(["", "# Catalogue\n\nSome text.\n\n"])
+    return before + text + footnote + picks.pick(["", "\n", "\n\nAfter.\n"])
+
+
+def catalogues():
+    """Generated catalogues: one drawn byte string per row and one for the layout (see byte_picks)."""
+    bodies = st.lists(built_from_bytes(row, 160, 64), min_size=1, max_size=6)
+    return st.tuples(bodies, st.binary(min_size=8, max_size=16)).map(lambda drawn: layout(Picks(drawn[1]), drawn[0]))
 
 
 def document(text):

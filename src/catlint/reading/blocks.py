@@ -16,10 +16,12 @@ a large catalogue), without the general machinery.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from catlint.reading.block_continuation import BlockContinuation
 from catlint.reading.block_starts import MAX_PADDED_CELLS, BlockStarts
 from catlint.reading import scanners
+from catlint.reading.lines import Lines
 from catlint.reading.nodes import CODE, DOCUMENT, HEADING, HTML, PARAGRAPH, TABLE, Node
 from catlint.reading.rows import segments
 
@@ -27,6 +29,28 @@ TAB_STOP = 4
 # A line that continues a top-level table as a row and can start no block: up to three spaces,
 # then a character no block starts with, or a pipe followed by a cell's text.
 _PLAIN_ROW = re.compile(r" {0,3}+(?:[^ \t\r\n\v\f>#`~<*+\-_\[0-9|]|\|[ \t\v\f]*+[^ \t\v\f\r\n])")
+CHUNK_LINES = 4096  # lines looked at at once by `plain_rows`: bounds the line texts held
+
+
+def plain_rows(lines: Lines, index: int, end: int, columns: int) -> int:
+    """How many lines from `index` (up to `end`) are rows the one-by-one loop would add with no
+    cell count: each starts with a pipe, has more pipes than the table has columns (so a cell's
+    text follows its first pipe: `_PLAIN_ROW` holds) and no backslash. Found for all of them at
+    once, on their text cut out in one piece."""
+    region = lines.text[lines.starts[index] : lines.ends[end - 1]] if end > index else ""
+    if not region or "\r" in region:
+        return 0
+    chunk = region.split("\n")
+    plain = len(chunk)
+    if not region.startswith("|") or region.count("\n|") != plain - 1:
+        plain = list(map(str.startswith, chunk, repeat("|"))).index(False)
+    backslash = region.find("\\")
+    if backslash >= 0:
+        plain = min(plain, region.count("\n", 0, backslash))
+    pipes = list(map(str.count, chunk[:plain], repeat("|")))
+    if pipes and min(pipes) <= columns:
+        plain = next(k for k, count in enumerate(pipes) if count <= columns)
+    return plain
 
 
 class BlockParser(BlockContinuation, BlockStarts):
@@ -61,14 +85,33 @@ class BlockParser(BlockContinuation, BlockStarts):
             return last
         return None
 
-    def _fast_rows(self, table: Node, lines: list[str], index: int) -> int:
-        """Rows of a top-level table that need no block parsing, added in one loop."""
+    def _fast_rows(self, table: Node, lines, index: int) -> int:
+        """Rows of a top-level table that need no block parsing: from a `Lines` view a few thousand
+        plain rows at a time (`plain_rows`), any other row one by one. Stops at the first line
+        that is not such a row and returns its index."""
+        chunked, count = isinstance(lines, Lines), len(lines)
+        while index < count:
+            end = min(index + CHUNK_LINES, count) if chunked else count
+            if chunked:
+                index = self._add_plain_rows(table, index, plain_rows(lines, index, end, table.data.columns))
+            reached = self._rows_one_by_one(table, lines, index, end)
+            if reached < end:
+                return reached
+            index = reached
+        return index
+
+    def _add_plain_rows(self, table: Node, index: int, count: int) -> int:
+        table.data.row_lines.extend(range(self.line_number + 1, self.line_number + 1 + count))
+        table.data.row_starts.extend(repeat(0, count))
+        self.line_number += count
+        return index + count
+
+    def _rows_one_by_one(self, table: Node, lines, index: int, end: int) -> int:
         data = table.data
         rows, starts, columns = data.row_lines, data.row_starts, data.columns
         match = _PLAIN_ROW.match
         number = self.line_number
-        count = len(lines)
-        while index < count:
+        while index < end:
             line = lines[index]
             if not match(line):
                 break

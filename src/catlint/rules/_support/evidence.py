@@ -149,32 +149,32 @@ def findings(context, strong: bool):
 
 
 def _contradictions(context) -> list:
-    """(row, strong, contradiction) for the whole table, computed once for CAT301 and CAT302. A
-    row's evidence is found once per name and link (the name with its digits as one 0: the known
-    words and acronyms have none), and judged once per evidence and values."""
+    """(row, strong, contradiction) for the whole table, computed once for CAT301 and CAT302. Each
+    distinct row (its name with digits as one 0: the known words and acronyms have none, its link's
+    place and its values) is judged once, and the evidence of a name or a place is found once."""
     catalogue, knowledge = context.catalogue, context.knowledge
     knowledge.check_vocabulary(catalogue.schema)
     names = _readable(source_shapes(context) if not knowledge.has_digits else source_names(context))
     links = _texts_or_empty(catalogue, "link")
-    known = [_known_values(catalogue, field) for field in FIELDS]
-    by_name, by_place, judged, found = {}, {}, {}, []
     places = _places(catalogue, links)
-    for row, (name, link, place, *values) in enumerate(zip(names, links, places, *known)):
+    link_at = dict(zip(places, links))  # the place decides the evidence: any link of it will do
+    cases = list(zip(names, places, *(_known_values(catalogue, field) for field in FIELDS)))
+    by_name, by_place, judged = {}, {}, {}
+    for case in dict.fromkeys(cases):
+        name, place, *values = case
         from_name = by_name.get(name)
         if from_name is None:
             from_name = by_name[name] = name_evidence(name, knowledge)
         from_link = by_place.get(place)
         if from_link is None:
-            from_link = by_place[place] = link_evidence(link, knowledge)
-        if not from_name and not from_link:
-            continue
-        case = (id(from_name), id(from_link), *values)  # the evidence tuples live as long as the loop
-        result = judged.get(case)
-        if result is None:
-            result = judged[case] = list(contradictions(catalogue, from_name + from_link, dict(zip(FIELDS, values)), knowledge))
-        if result:
-            found += [(row, *pair) for pair in result]
-    return found
+            from_link = by_place[place] = link_evidence(link_at[place], knowledge)
+        if from_name or from_link:
+            result = list(contradictions(catalogue, from_name + from_link, dict(zip(FIELDS, values)), knowledge))
+            if result:
+                judged[case] = result
+    if not judged:
+        return []
+    return [(row, *pair) for row, case in enumerate(cases) if case in judged for pair in judged[case]]
 
 
 def _readable(names: list[str]) -> list[str]:
