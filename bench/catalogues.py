@@ -106,9 +106,13 @@ def adversarial_catalogue(pattern: str, length: int, column: int) -> str:
     return "\n".join(["| " + " | ".join(header) + " |", "|" + "---|" * len(header), "| " + " | ".join(row) + " |"]) + "\n"
 
 
-def legacy_catalogue(source: Path, rows: int, encoding: str = "cp1252") -> tuple[bytes, bytes]:
-    """The large catalogue as bytes in a legacy code page, and the same rows in UTF-8."""
+def legacy_catalogue(source: Path, rows: int, encoding: str = "cp1252", accented: bool = False) -> tuple[bytes, bytes]:
+    """The large catalogue as bytes in a legacy code page, and the same rows in UTF-8; `accented`
+    puts a non-ASCII letter in every row's source (every line then weighs in the guess)."""
     text = large_catalogue(source, rows)
+    if accented:
+        head, delimiter, body = text.partition("\n|---")
+        text = head + delimiter + body.replace("\n| ", "\n| Caf\u00e9 ")
     return text.encode(encoding), text.encode("utf-8")
 
 
