@@ -158,9 +158,9 @@ def _contradictions(context) -> list:
     links = _texts_or_empty(catalogue, "link")
     places = _places(catalogue, links)
     link_at = dict(zip(places, links))  # the place decides the evidence: any link of it will do
-    cases = list(zip(names, places, *(_known_values(catalogue, field) for field in FIELDS)))
+    known = [_known_values(catalogue, field) for field in FIELDS]
     by_name, by_place, judged = {}, {}, {}
-    for case in dict.fromkeys(cases):
+    for case in dict.fromkeys(zip(names, places, *known)):  # no tuple per row is kept
         name, place, *values = case
         from_name = by_name.get(name)
         if from_name is None:
@@ -174,7 +174,7 @@ def _contradictions(context) -> list:
                 judged[case] = result
     if not judged:
         return []
-    return [(row, *pair) for row, case in enumerate(cases) if case in judged for pair in judged[case]]
+    return [(row, *pair) for row, case in enumerate(zip(names, places, *known)) if case in judged for pair in judged[case]]
 
 
 def _readable(names: list[str]) -> list[str]:
