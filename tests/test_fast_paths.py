@@ -1,5 +1,6 @@
 """Every fast path for the common case gives exactly what the general code gives."""
 
+import unicodedata
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -362,3 +363,55 @@ def test_the_chunk_comparison_sees_a_row_taken_without_its_cell_count(monkeypatc
     assert _tables(blocks.BlockParser().parse(view)) == _tables(blocks.BlockParser().parse(parts))
     monkeypatch.setattr(blocks, "plain_rows", lambda lines, index, end, columns: end - index)
     assert _tables(blocks.BlockParser().parse(view)) != _tables(blocks.BlockParser().parse(parts))
+
+
+def reference_line_plausibility(line: str) -> float:
+    """`source._line_plausibility` as first written: every word and token looked at."""
+    from catlint.reading import source
+
+    score = 0.0
+    for char in source._NON_ASCII.findall(line):
+        if char == "\x85":
+            continue
+        category = unicodedata.category(char)
+        if category == "Cc":
+            score -= 10
+        elif category in ("Co", "Cn", "So", "Sk") or char == "\ufffd":
+            score -= 3
+    for word in source._WORD.findall(line):
+        if not word.isascii():
+            score -= 2 * sum(1 for a, b in zip(word, word[1:]) if a.islower() and b.isupper())
+            score -= len({source._script(char) for char in word}) - 1
+    for token in source._TOKEN.findall(line):
+        if not token.isascii():
+            score -= 2 * sum(1 for a, b in zip(token, token[1:]) if source._glued(a, b) or source._glued(b, a))
+            score -= sum(1 for a, b in zip(token, token[1:]) if a.isdigit() and a.isascii() and b.isalpha() and not b.isascii())
+    latin = foreign = 0
+    for word in source._WORD.findall(line):
+        if word.isascii() or all(source._script(char) == "LATIN" for char in word):
+            latin += len(word)
+        elif len(word) <= 3 and word.isalpha():
+            foreign += len(word)
+    return score - (foreign if foreign and latin > 2 * foreign else 0)
+
+
+mojibake_lines = st.text(st.sampled_from(list("ab AZ19_-.,|\t¹é\u00c3\u00a9Ðõ\u0e22\u0e19йЖ\u0391\u4e00\u00ad\x85\x90\ufffd€™")), max_size=40)
+
+
+@settings(max_examples=max(300, settings().max_examples))
+@given(mojibake_lines)
+def test_a_line_is_weighed_on_its_non_ascii_words_as_on_all_of_them(line):
+    from catlint.reading import source
+
+    assert source._line_plausibility(line) == reference_line_plausibility(line)
+
+
+def test_the_weighing_comparison_sees_ascii_words_left_out_of_the_latin_count(monkeypatch):
+    """Negative control: Latin letters in ASCII words decide whether a short Thai run is stray."""
+    from catlint.reading import source
+
+    line = "Number of MRI slices ยน"
+    assert source._line_plausibility(line) == reference_line_plausibility(line) < -1
+    real = source._stray_foreign_letters
+    monkeypatch.setattr(source, "_stray_foreign_letters", lambda words, foreign: real(foreign, foreign))
+    assert source._line_plausibility(line) != reference_line_plausibility(line)

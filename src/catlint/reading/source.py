@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from itertools import filterfalse
 from typing import NamedTuple
 
 from catlint.errors import CatlintError
@@ -141,7 +142,11 @@ def _best_legacy_decoding(path: str, data: bytes) -> tuple[str, str, bool]:
         except (UnicodeDecodeError, LookupError):
             continue
     candidates.append((sample.decode("utf-8", errors="catlint-cp1252"), MIXED_ENCODING))  # last: a tie means plain cp1252
-    scored = sorted(((plausibility(text), -order, text, name) for order, (text, name) in enumerate(candidates)), reverse=True)
+    weighed: dict[str, float] = {}  # several code pages often read the same text: weigh it once
+    for text, _ in candidates:
+        if text not in weighed:
+            weighed[text] = plausibility(text)
+    scored = sorted(((weighed[text], -order, text, name) for order, (text, name) in enumerate(candidates)), reverse=True)
     best = scored[0]
     rival = next((other for other in scored[1:] if other[2] != best[2]), None)
     if rival is not None and rival[0] == best[0]:
@@ -202,27 +207,27 @@ def _line_plausibility(line: str) -> float:
             score -= 10
         elif category in ("Co", "Cn", "So", "Sk") or char == "\ufffd":
             score -= 3
-    for word in _WORD.findall(line):
-        if word.isascii():
-            continue
+    words = _WORD.findall(line)
+    foreign = list(filterfalse(str.isascii, words))  # ASCII words and tokens read the same in every reading
+    for word in foreign:
         score -= 2 * sum(1 for a, b in zip(word, word[1:]) if a.islower() and b.isupper())
         score -= len({_script(char) for char in word}) - 1
-    for token in _TOKEN.findall(line):
-        if not token.isascii():
-            score -= 2 * sum(1 for a, b in zip(token, token[1:]) if _glued(a, b) or _glued(b, a))
-            score -= sum(1 for a, b in zip(token, token[1:]) if a.isdigit() and a.isascii() and b.isalpha() and not b.isascii())
-    return score - _stray_foreign_letters(line)
+    for token in filterfalse(str.isascii, _TOKEN.findall(line)):
+        score -= 2 * sum(1 for a, b in zip(token, token[1:]) if _glued(a, b) or _glued(b, a))
+        score -= sum(1 for a, b in zip(token, token[1:]) if a.isdigit() and a.isascii() and b.isalpha() and not b.isascii())
+    return score - _stray_foreign_letters(words, foreign)
 
 
-def _stray_foreign_letters(line: str) -> int:
-    """Letters in short runs of a non-Latin script, when the line is mostly Latin."""
-    latin = foreign = 0
-    for word in _WORD.findall(line):
-        if word.isascii() or all(_script(char) == "LATIN" for char in word):
+def _stray_foreign_letters(words: list[str], foreign: list[str]) -> int:
+    """Letters in short runs of a non-Latin script, when the line is mostly Latin (`foreign`: the
+    words that are not ASCII)."""
+    latin, stray = sum(map(len, filter(str.isascii, words))), 0
+    for word in foreign:
+        if all(_script(char) == "LATIN" for char in word):
             latin += len(word)
         elif len(word) <= 3 and word.isalpha():  # not superscript digits: \w takes those in too
-            foreign += len(word)
-    return foreign if foreign and latin > 2 * foreign else 0
+            stray += len(word)
+    return stray if stray and latin > 2 * stray else 0
 
 
 def _glued(ascii_char: str, other: str) -> bool:

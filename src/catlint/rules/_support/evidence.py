@@ -157,7 +157,7 @@ def _contradictions(context) -> list:
     names = _readable(source_shapes(context) if not knowledge.has_digits else source_names(context))
     links = _texts_or_empty(catalogue, "link")
     places = _places(catalogue, links)
-    link_at = dict(zip(places, links))  # the place decides the evidence: any link of it will do
+    link_at = dict(zip(reversed(places), reversed(links)))  # each place's first link, as the rows meet it
     known = [_known_values(catalogue, field) for field in FIELDS]
     by_name, by_place, judged = {}, {}, {}
     for case in dict.fromkeys(zip(names, places, *known)):  # no tuple per row is kept
