@@ -27,6 +27,7 @@ from urllib.parse import unquote
 import cmarkgfm
 from cmarkgfm.cmark import Options
 
+from catlint.reading.lines import Lines, split_lines
 from catlint.reading.markdown import read_markdown
 from catlint.reading.nodes import FOOTNOTE, HTML
 from catlint.reading.rows import cell_text, segments
@@ -43,9 +44,9 @@ def render(text: str, sourcepos: bool = True) -> str:
     return cmarkgfm.cmark.markdown_to_html_with_extensions(text, options=options, extensions=EXTENSIONS)
 
 
-def lines_of(text: str) -> list[str]:
-    parts = _LINE_END.split(text)[0::2]
-    return parts[:-1] if parts and parts[-1] == "" else parts
+def lines_of(text: str) -> Lines:
+    """The lines as the catalogue reader gives them to the block parser: a view of the text."""
+    return split_lines(text)[1]
 
 
 def differences(text: str) -> list[str]:

@@ -33,7 +33,7 @@ def character(picks: Picks) -> str:
     """Mostly ASCII; else any code point of the plane the next byte picks (those text_chars allows)."""
     if picks.number(3):
         return picks.pick(PLAIN)
-    code = picks.number(3) << 16 | picks.number(256) << 8 | picks.number(256)
+    code = picks.number(17) << 16 | picks.number(256) << 8 | picks.number(256)
     char = chr(code)
     return char if char not in BLACKLISTED and unicodedata.category(char) not in ("Cs", "Cc", "Zl", "Zp") else picks.pick(PLAIN)
 
@@ -52,7 +52,7 @@ def spelled_list(picks: Picks, field: str) -> str:
 def count(picks: Picks) -> str:
     if picks.one_in(4):
         return picks.pick(["X", "x", "unknown", "?", "n/a", "-", "\u2014", ""])
-    value = int.from_bytes(bytes(picks.number(256) for _ in range(3))) % 10_000_001
+    value = int.from_bytes(bytes(picks.number(256) for _ in range(3))) % 10 ** (1 + picks.number(7))
     digits = picks.pick([str(value), f"{value:,}", f"{value:,}".replace(",", " "), f"{value:,}".replace(",", "\u00a0")])
     lower = picks.pick(["", "+", " +", ">", "\u2265 ", ">="])
     marker = picks.pick(["", "", "\u00b9", "\u00b2"])
@@ -88,8 +88,8 @@ def layout(picks: Picks, body: list[list[str]]) -> str:
 
 def catalogues():
     """Generated catalogues: one drawn byte string per row and one for the layout (see byte_picks)."""
-    bodies = st.lists(built_from_bytes(row, 160, 64), min_size=1, max_size=6)
-    return st.tuples(bodies, st.binary(min_size=8, max_size=16)).map(lambda drawn: layout(Picks(drawn[1]), drawn[0]))
+    bodies = st.lists(built_from_bytes(row, 320, 160), min_size=1, max_size=6)
+    return st.tuples(bodies, st.binary(min_size=16, max_size=24)).map(lambda drawn: layout(Picks(drawn[1]), drawn[0]))
 
 
 def document(text):

@@ -29,16 +29,19 @@ TAB_STOP = 4
 # A line that continues a top-level table as a row and can start no block: up to three spaces,
 # then a character no block starts with, or a pipe followed by a cell's text.
 _PLAIN_ROW = re.compile(r" {0,3}+(?:[^ \t\r\n\v\f>#`~<*+\-_\[0-9|]|\|[ \t\v\f]*+[^ \t\v\f\r\n])")
-CHUNK_LINES = 4096  # lines looked at at once by `plain_rows`: bounds the line texts held
+CHUNK_LINES = 4096  # most lines looked at at once by `plain_rows`: bounds the line texts held
+_FIRST_CHUNK_LINES = 16  # and the first stretch: a table of rows that are not plain wastes little
 
 
-def plain_rows(lines: Lines, index: int, end: int, columns: int) -> int:
+def plain_rows(lines: Lines, index: int, end: int, table) -> int:
     """How many lines from `index` (up to `end`) are rows the one-by-one loop would add with no
-    cell count: each starts with a pipe, has more pipes than the table has columns (so a cell's
-    text follows its first pipe: `_PLAIN_ROW` holds) and no backslash. Found for all of them at
-    once, on their text cut out in one piece."""
-    region = lines.text[lines.starts[index] : lines.ends[end - 1]] if end > index else ""
-    if not region or "\r" in region:
+    cell count: each starts with a pipe, has more pipes than the table (`table`: its data) has
+    columns (so a cell's text follows its first pipe: `_PLAIN_ROW` holds) and no backslash. Found
+    for all of them at once, on their text cut out in one piece."""
+    if end <= index or table.padded_cells > MAX_PADDED_CELLS or not lines.text.startswith("|", lines.starts[index]):
+        return 0
+    region = lines.text[lines.starts[index] : lines.ends[end - 1]]
+    if "\r" in region:
         return 0
     chunk = region.split("\n")
     plain = len(chunk)
@@ -48,8 +51,8 @@ def plain_rows(lines: Lines, index: int, end: int, columns: int) -> int:
     if backslash >= 0:
         plain = min(plain, region.count("\n", 0, backslash))
     pipes = list(map(str.count, chunk[:plain], repeat("|")))
-    if pipes and min(pipes) <= columns:
-        plain = next(k for k, count in enumerate(pipes) if count <= columns)
+    if pipes and min(pipes) <= table.columns:
+        plain = next(k for k, count in enumerate(pipes) if count <= table.columns)
     return plain
 
 
@@ -86,14 +89,17 @@ class BlockParser(BlockContinuation, BlockStarts):
         return None
 
     def _fast_rows(self, table: Node, lines, index: int) -> int:
-        """Rows of a top-level table that need no block parsing: from a `Lines` view a few thousand
-        plain rows at a time (`plain_rows`), any other row one by one. Stops at the first line
-        that is not such a row and returns its index."""
-        chunked, count = isinstance(lines, Lines), len(lines)
+        """Rows of a top-level table that need no block parsing: from a `Lines` view many plain
+        rows at a time (`plain_rows`, on a stretch of lines that doubles while every line in it is
+        one and starts small again after a line that is not), any other row one by one. Stops at
+        the first line that is not such a row and returns its index."""
+        chunked, count, size = isinstance(lines, Lines), len(lines), _FIRST_CHUNK_LINES
         while index < count:
-            end = min(index + CHUNK_LINES, count) if chunked else count
+            end = min(index + size, count) if chunked else count
             if chunked:
-                index = self._add_plain_rows(table, index, plain_rows(lines, index, end, table.data.columns))
+                plain = plain_rows(lines, index, end, table.data)
+                size = min(2 * size, CHUNK_LINES) if index + plain == end else _FIRST_CHUNK_LINES
+                index = self._add_plain_rows(table, index, plain)
             reached = self._rows_one_by_one(table, lines, index, end)
             if reached < end:
                 return reached
@@ -111,13 +117,11 @@ class BlockParser(BlockContinuation, BlockStarts):
         rows, starts, columns = data.row_lines, data.row_starts, data.columns
         match = _PLAIN_ROW.match
         number = self.line_number
-        while index < end:
+        while index < end and data.padded_cells <= MAX_PADDED_CELLS:  # past it, cmark-gfm takes no more rows
             line = lines[index]
             if not match(line):
                 break
             if line.count("|") <= columns or "\\" in line:  # it may be short: count its cells
-                if data.padded_cells > MAX_PADDED_CELLS:
-                    break
                 data.padded_cells += max(0, columns - len(segments(line, len(line) - len(line.lstrip(" ")))))
             number += 1
             rows.append(number)
