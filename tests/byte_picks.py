@@ -1,10 +1,11 @@
-"""Generated documents built from one drawn byte string.
+"""Generated documents built from drawn byte strings.
 
 Hypothesis spends about as long on each draw as the test spends on the document, so a document
 made of a hundred small draws (a choice per line, per cell, per character) costs ten times what
 comparing it does. Here hypothesis draws one byte string per part (a line, say) and each byte
-picks the next choice in it: the same documents for a tenth of the draws, still shrunk by
-hypothesis (fewer parts, fewer or smaller bytes make a shorter, simpler document) and still
+picks the next choice in it: documents of the same kinds for a tenth of the draws (give each
+part bytes enough for all its choices: past its bytes every choice is the first), still shrunk
+by hypothesis (fewer parts, fewer or smaller bytes make a shorter, simpler document) and still
 replayed from its database.
 """
 
