@@ -111,10 +111,10 @@ def run_sizes(folder: Path, sizes, repeats: int) -> list[tuple]:
     for size in sizes:
         path = folder / f"catalogue-{size}.md"
         path.write_text(large_catalogue(ROOT / "catalogue.md", size), encoding="utf-8")
-        for command in ("check", "fix --diff"):
+        for command in ("check", "fix --diff", "export --format jsonl"):
             seconds, peak, code = measure(catlint(*command.split(), path), repeats if size < 100_000 else max(1, repeats // 2), cwd=folder)
             rows.append((size, command, seconds, peak, code))
-            print(f"  {size:>7} rows  {command:<10} {seconds:7.3f} s  {peak:6.0f} MB  exit {code}", flush=True)
+            print(f"  {size:>7} rows  {command:<20} {seconds:7.3f} s  {peak:6.0f} MB  exit {code}", flush=True)
     return rows
 
 
