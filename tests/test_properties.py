@@ -79,8 +79,7 @@ def layout(picks: Picks, body: list[list[str]]) -> str:
         lines[1] = ["-" * width for width in widths]
         text = "\n".join("| " + " | ".join(cell.ljust(width) for cell, width in zip(line, widths)) + " |" for line in lines)
     else:
-        pattern, separator = picks.pick(["| {} |", "{}", "|{}|"]), picks.pick([" | ", "|"])
-        text = "\n".join(pattern.format(separator.join(line)) for line in lines)
+        text = "\n".join(picks.pick(["| {} |", "{}", "|{}|"]).format(picks.pick([" | ", "|"]).join(line)) for line in lines)
     footnote = picks.pick(["", "\n\u00b9 Number of MRI slices", "\n\n\u00b9 Number of MRI slices\n\u00b2 Second note"])
     before = picks.pick(["", "# Catalogue\n\nSome text.\n\n"])
     return before + text + footnote + picks.pick(["", "\n", "\n\nAfter.\n"])
@@ -89,7 +88,7 @@ def layout(picks: Picks, body: list[list[str]]) -> str:
 def catalogues():
     """Generated catalogues: one drawn byte string per row and one for the layout (see byte_picks)."""
     bodies = st.lists(built_from_bytes(row, 320, 160), min_size=1, max_size=6)
-    return st.tuples(bodies, st.binary(min_size=16, max_size=24)).map(lambda drawn: layout(Picks(drawn[1]), drawn[0]))
+    return st.tuples(bodies, st.binary(min_size=32, max_size=40)).map(lambda drawn: layout(Picks(drawn[1]), drawn[0]))
 
 
 def document(text):

@@ -151,7 +151,8 @@ def findings(context, strong: bool):
 def _contradictions(context) -> list:
     """(row, strong, contradiction) for the whole table, computed once for CAT301 and CAT302. Each
     distinct row (its name with digits as one 0: the known words and acronyms have none, its link's
-    place and its values) is judged once, and the evidence of a name or a place is found once."""
+    place and its values) is judged once, as is each distinct evidence with values, and the
+    evidence of a name or a place is found once."""
     catalogue, knowledge = context.catalogue, context.knowledge
     knowledge.check_vocabulary(catalogue.schema)
     names = _readable(source_shapes(context) if not knowledge.has_digits else source_names(context))
@@ -159,7 +160,7 @@ def _contradictions(context) -> list:
     places = _places(catalogue, links)
     link_at = dict(zip(reversed(places), reversed(links)))  # each place's first link, as the rows meet it
     known = [_known_values(catalogue, field) for field in FIELDS]
-    by_name, by_place, judged = {}, {}, {}
+    by_name, by_place, by_evidence, judged = {}, {}, {}, {}
     for case in dict.fromkeys(zip(names, places, *known)):  # no tuple per row is kept
         name, place, *values = case
         from_name = by_name.get(name)
@@ -168,10 +169,14 @@ def _contradictions(context) -> list:
         from_link = by_place.get(place)
         if from_link is None:
             from_link = by_place[place] = link_evidence(link_at[place], knowledge)
-        if from_name or from_link:
-            result = list(contradictions(catalogue, from_name + from_link, dict(zip(FIELDS, values)), knowledge))
-            if result:
-                judged[case] = result
+        if not from_name and not from_link:
+            continue
+        key = (id(from_name), id(from_link), *values)  # rows of other names with the same evidence and values
+        result = by_evidence.get(key)
+        if result is None:
+            result = by_evidence[key] = list(contradictions(catalogue, from_name + from_link, dict(zip(FIELDS, values)), knowledge))
+        if result:
+            judged[case] = result
     if not judged:
         return []
     return [(row, *pair) for row, case in enumerate(zip(names, places, *known)) if case in judged for pair in judged[case]]
