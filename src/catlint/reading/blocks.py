@@ -33,12 +33,12 @@ CHUNK_LINES = 4096  # most lines looked at at once by `plain_rows`: bounds the l
 _FIRST_CHUNK_LINES = 16  # and the first stretch: a table of rows that are not plain wastes little
 
 
-def plain_rows(lines: Lines, index: int, end: int, table) -> int:
-    """How many lines from `index` (up to `end`) are rows the one-by-one loop would add with no
-    cell count: each starts with a pipe, has more pipes than the table (`table`: its data) has
-    columns (so a cell's text follows its first pipe: `_PLAIN_ROW` holds) and no backslash. Found
-    for all of them at once, on their text cut out in one piece."""
-    if end <= index or table.padded_cells > MAX_PADDED_CELLS or not lines.text.startswith("|", lines.starts[index]):
+def plain_rows(lines: Lines, index: int, end: int, data) -> int:
+    """How many lines from `index` (up to `end`) are rows the one-by-one loop would add to the
+    table whose `data` is given with no cell count: each starts with a pipe, has more pipes than
+    the table has columns (so a cell's text follows its first pipe: `_PLAIN_ROW` holds) and no
+    backslash. Found for all of them at once, on their text cut out in one piece."""
+    if end <= index or data.padded_cells > MAX_PADDED_CELLS or not lines.text.startswith("|", lines.starts[index]):
         return 0
     region = lines.text[lines.starts[index] : lines.ends[end - 1]]
     if "\r" in region:
@@ -51,8 +51,8 @@ def plain_rows(lines: Lines, index: int, end: int, table) -> int:
     if backslash >= 0:
         plain = min(plain, region.count("\n", 0, backslash))
     pipes = list(map(str.count, chunk[:plain], repeat("|")))
-    if pipes and min(pipes) <= table.columns:
-        plain = next(k for k, count in enumerate(pipes) if count <= table.columns)
+    if pipes and min(pipes) <= data.columns:
+        plain = next(k for k, count in enumerate(pipes) if count <= data.columns)
     return plain
 
 
