@@ -328,19 +328,27 @@ ROW_LINES = ["| a | b |", "|a|b|c|", "| a |", "|", "| a \\| b |", "  | a | b |",
 
 
 @settings(max_examples=max(300, settings().max_examples))
-@given(st.lists(st.sampled_from(ROW_LINES), max_size=12), st.integers(1, 5), st.sampled_from(["\n", "\r\n"]))
-def test_rows_taken_a_chunk_at_a_time_are_the_rows_taken_one_by_one(rows, chunk, ending):
-    """The block parser takes a `Lines` view's plain rows `CHUNK_LINES` at a time (`plain_rows`)
-    and a list's one by one: both give the same tables (rows, their starts, padded cells)."""
-    from catlint.reading import blocks
+@given(st.lists(st.sampled_from(ROW_LINES), max_size=40), st.integers(1, 4), st.integers(1, 8), st.sampled_from([0x80000, 0, 1, 3]),
+       st.sampled_from(["\n", "\r\n"]))
+def test_rows_taken_a_chunk_at_a_time_are_the_rows_taken_one_by_one(rows, first, most, limit, ending):
+    """The block parser takes a `Lines` view's plain rows a stretch at a time (`plain_rows`: the
+    first stretch `_FIRST_CHUNK_LINES` long, doubling up to `CHUNK_LINES`) and a list's one by one:
+    both give the same tables (rows, their starts, padded cells), also once a table has padded
+    its limit of cells (made small here) and takes no more rows."""
+    from catlint.reading import block_starts, blocks
     from catlint.reading.lines import split_lines
 
     parts, view = split_lines(ending.join(["| h | i |", "|---|---|", *rows, "after"]) + ending)
-    saved, blocks.CHUNK_LINES = blocks.CHUNK_LINES, chunk
+    settings_ = {(blocks, "_FIRST_CHUNK_LINES"): first, (blocks, "CHUNK_LINES"): max(first, most),
+                 (blocks, "MAX_PADDED_CELLS"): limit, (block_starts, "MAX_PADDED_CELLS"): limit}
+    saved = {(module, name): getattr(module, name) for module, name in settings_}
     try:
+        for (module, name), value in settings_.items():
+            setattr(module, name, value)
         assert _tables(blocks.BlockParser().parse(view)) == _tables(blocks.BlockParser().parse(parts))
     finally:
-        blocks.CHUNK_LINES = saved
+        for (module, name), value in saved.items():
+            setattr(module, name, value)
 
 
 def _tables(root) -> list:
