@@ -45,7 +45,7 @@ def plain_rows(lines: Lines, index: int, end: int, data) -> int:
         return 0
     chunk = region.split("\n")
     plain = len(chunk)
-    if not region.startswith("|") or region.count("\n|") != plain - 1:
+    if region.count("\n|") != plain - 1:  # the first line starts with its pipe (checked above)
         plain = list(map(str.startswith, chunk, repeat("|"))).index(False)
     backslash = region.find("\\")
     if backslash >= 0:
